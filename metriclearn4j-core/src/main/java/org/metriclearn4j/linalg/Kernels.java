@@ -1,0 +1,348 @@
+package org.metriclearn4j.linalg;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.IntStream;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.CommonOps_MT_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+
+/**
+ * The shared numerical kernels that every learner and the kNN index use: pairwise squared
+ * distances, weighted scatter of differences and projection onto the PSD cone.
+ *
+ * <p>This class is the single seam where a faster backend can be plugged in. All methods are
+ * deterministic: every output element is computed by exactly one task in a fixed order, so the
+ * result does not depend on the number of threads. Unless stated otherwise, arguments are read and
+ * never written, and results are new matrices.
+ */
+public final class Kernels {
+  /** Rows per task in blocked pairwise computations. */
+  static final int BLOCK_ROWS = 256;
+
+  private Kernels() {}
+
+  /**
+   * Returns the squared Euclidean norm of each row.
+   *
+   * @param x an {@code n x d} matrix
+   * @return {@code n} squared norms
+   */
+  public static double[] squaredRowNorms(DMatrixRMaj x) {
+    int n = x.numRows;
+    int d = x.numCols;
+    double[] norms = new double[n];
+    double[] data = x.data;
+    for (int i = 0; i < n; i++) {
+      double s = 0;
+      int off = i * d;
+      for (int j = 0; j < d; j++) {
+        double v = data[off + j];
+        s += v * v;
+      }
+      norms[i] = s;
+    }
+    return norms;
+  }
+
+  /**
+   * Returns all squared Euclidean distances {@code ||a_i - b_j||^2} as an {@code n x m} matrix,
+   * computed as {@code ||a||^2 + ||b||^2 - 2 a.b} in row blocks on the common fork-join pool and
+   * clamped at zero.
+   *
+   * @param a an {@code n x d} matrix
+   * @param b an {@code m x d} matrix
+   * @return the {@code n x m} squared distances
+   */
+  public static DMatrixRMaj squaredDistances(DMatrixRMaj a, DMatrixRMaj b) {
+    checkSameColumns(a, b);
+    DMatrixRMaj out = new DMatrixRMaj(a.numRows, b.numRows);
+    double[] aNorms = squaredRowNorms(a);
+    double[] bNorms = squaredRowNorms(b);
+    int blocks = (a.numRows + BLOCK_ROWS - 1) / BLOCK_ROWS;
+    IntStream.range(0, blocks)
+        .parallel()
+        .forEach(
+            blk -> {
+              int start = blk * BLOCK_ROWS;
+              int end = Math.min(a.numRows, start + BLOCK_ROWS);
+              squaredDistancesRows(a, aNorms, b, bNorms, start, end, out.data, start * b.numRows);
+            });
+    return out;
+  }
+
+  /**
+   * Writes the squared distances of rows {@code [start, end)} of {@code a} to every row of {@code
+   * b} into {@code out}, row by row from {@code offset}. Single-threaded; callers that bound memory
+   * call it per block.
+   *
+   * @param a the query rows ({@code n x d})
+   * @param aNorms squared norms of the rows of {@code a}
+   * @param b the reference rows ({@code m x d})
+   * @param bNorms squared norms of the rows of {@code b}
+   * @param start first row of {@code a}, inclusive
+   * @param end last row of {@code a}, exclusive
+   * @param out written: {@code (end - start) * m} values from {@code offset}
+   * @param offset where the first value goes
+   */
+  public static void squaredDistancesRows(
+      DMatrixRMaj a,
+      double[] aNorms,
+      DMatrixRMaj b,
+      double[] bNorms,
+      int start,
+      int end,
+      double[] out,
+      int offset) {
+    int d = a.numCols;
+    int m = b.numRows;
+    double[] ad = a.data;
+    double[] bd = b.data;
+    for (int i = start; i < end; i++) {
+      int ai = i * d;
+      int o = offset + (i - start) * m;
+      for (int j = 0; j < m; j++) {
+        int bj = j * d;
+        double dot = 0;
+        for (int t = 0; t < d; t++) {
+          dot += ad[ai + t] * bd[bj + t];
+        }
+        double v = aNorms[i] + bNorms[j] - 2 * dot;
+        out[o + j] = v > 0 ? v : 0;
+      }
+    }
+  }
+
+  /**
+   * Returns the weighted scatter of all pairwise differences {@code sum_ij w_ij (x_i - x_j)(x_i -
+   * x_j)^T}, computed without any {@code n x n x d} tensor as {@code X^T (diag(S 1) - S) X} with
+   * {@code S = W + W^T}.
+   *
+   * @param x the {@code n x d} samples
+   * @param weights the {@code n x n} pair weights (any sign)
+   * @return the symmetric {@code d x d} scatter
+   */
+  public static DMatrixRMaj pairwiseScatter(DMatrixRMaj x, DMatrixRMaj weights) {
+    int n = x.numRows;
+    if (weights.numRows != n || weights.numCols != n) {
+      throw new IllegalArgumentException(
+          "weights: expected "
+              + n
+              + "x"
+              + n
+              + ", found "
+              + weights.numRows
+              + "x"
+              + weights.numCols);
+    }
+    DMatrixRMaj s = new DMatrixRMaj(n, n);
+    CommonOps_DDRM.transpose(weights, s);
+    CommonOps_DDRM.addEquals(s, weights);
+    double[] rowSums = new double[n];
+    for (int i = 0; i < n; i++) {
+      double r = 0;
+      int off = i * n;
+      for (int j = 0; j < n; j++) {
+        r += s.data[off + j];
+      }
+      rowSums[i] = r;
+    }
+    // laplacian = diag(rowSums) - S
+    CommonOps_DDRM.scale(-1, s);
+    for (int i = 0; i < n; i++) {
+      s.data[i * n + i] += rowSums[i];
+    }
+    DMatrixRMaj lx = new DMatrixRMaj(n, x.numCols);
+    CommonOps_MT_DDRM.mult(s, x, lx);
+    DMatrixRMaj out = new DMatrixRMaj(x.numCols, x.numCols);
+    CommonOps_MT_DDRM.multTransA(x, lx, out);
+    symmetrize(out);
+    return out;
+  }
+
+  /**
+   * Returns {@code sum_p w_p (x_{i_p} - x_{j_p})(x_{i_p} - x_{j_p})^T} over a sparse list of pairs.
+   *
+   * @param x the {@code n x d} samples
+   * @param first first index of each pair
+   * @param second second index of each pair
+   * @param weights weight of each pair
+   * @return the symmetric {@code d x d} scatter
+   */
+  public static DMatrixRMaj pairScatter(
+      DMatrixRMaj x, int[] first, int[] second, double[] weights) {
+    if (first.length != second.length || first.length != weights.length) {
+      throw new IllegalArgumentException(
+          "first, second, weights: expected equal lengths, found "
+              + first.length
+              + ", "
+              + second.length
+              + ", "
+              + weights.length);
+    }
+    int d = x.numCols;
+    int pairs = first.length;
+    DMatrixRMaj diffs = new DMatrixRMaj(pairs, d);
+    DMatrixRMaj weighted = new DMatrixRMaj(pairs, d);
+    for (int p = 0; p < pairs; p++) {
+      int a = first[p] * d;
+      int b = second[p] * d;
+      for (int t = 0; t < d; t++) {
+        double diff = x.data[a + t] - x.data[b + t];
+        diffs.data[p * d + t] = diff;
+        weighted.data[p * d + t] = weights[p] * diff;
+      }
+    }
+    DMatrixRMaj out = new DMatrixRMaj(d, d);
+    CommonOps_MT_DDRM.multTransA(diffs, weighted, out);
+    symmetrize(out);
+    return out;
+  }
+
+  /**
+   * Returns the eigen-decomposition of a symmetric matrix, eigenvalues in descending order.
+   *
+   * @param symmetric a symmetric {@code d x d} matrix (its upper and lower triangles are averaged)
+   * @return eigenvalues and orthonormal eigenvectors
+   * @throws IllegalStateException if the decomposition fails (non-finite input)
+   */
+  public static SymmetricEigen symmetricEigen(DMatrixRMaj symmetric) {
+    int d = symmetric.numRows;
+    if (symmetric.numCols != d) {
+      throw new IllegalArgumentException(
+          "symmetric: expected a square matrix, found " + d + "x" + symmetric.numCols);
+    }
+    DMatrixRMaj a = symmetric.copy();
+    symmetrize(a);
+    for (double v : a.data) {
+      if (!Double.isFinite(v)) {
+        throw new IllegalArgumentException("symmetric: expected finite entries, found " + v);
+      }
+    }
+    EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
+    if (!eig.decompose(a)) {
+      throw new IllegalStateException("symmetric eigen-decomposition did not converge");
+    }
+    Integer[] order = new Integer[d];
+    double[] raw = new double[d];
+    for (int i = 0; i < d; i++) {
+      order[i] = i;
+      raw[i] = eig.getEigenvalue(i).getReal();
+    }
+    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -raw[i]).thenComparingInt(i -> i));
+    double[] values = new double[d];
+    DMatrixRMaj vectors = new DMatrixRMaj(d, d);
+    for (int c = 0; c < d; c++) {
+      int src = order[c];
+      values[c] = raw[src];
+      DMatrixRMaj v = eig.getEigenVector(src);
+      for (int r = 0; r < d; r++) {
+        vectors.set(r, c, v == null ? (r == c ? 1 : 0) : v.get(r, 0));
+      }
+    }
+    return new SymmetricEigen(values, vectors);
+  }
+
+  /**
+   * Returns the nearest (in Frobenius norm) positive semidefinite matrix: eigenvalues below zero
+   * are set to zero.
+   *
+   * @param symmetric a symmetric {@code d x d} matrix
+   * @return the projection onto the PSD cone, exactly symmetric
+   */
+  public static DMatrixRMaj projectToPsd(DMatrixRMaj symmetric) {
+    SymmetricEigen eig = symmetricEigen(symmetric);
+    int d = symmetric.numRows;
+    DMatrixRMaj scaled = eig.vectors().copy();
+    for (int c = 0; c < d; c++) {
+      double lambda = Math.max(0, eig.values()[c]);
+      for (int r = 0; r < d; r++) {
+        scaled.set(r, c, scaled.get(r, c) * lambda);
+      }
+    }
+    DMatrixRMaj out = new DMatrixRMaj(d, d);
+    CommonOps_DDRM.multTransB(scaled, eig.vectors(), out);
+    symmetrize(out);
+    return out;
+  }
+
+  /**
+   * Returns a factor {@code L} ({@code d x d}) with {@code L^T L = M} for a PSD matrix, from its
+   * eigen-decomposition ({@code L = diag(sqrt(lambda)) V^T}; negative eigenvalues are clamped to
+   * zero).
+   *
+   * @param psd a symmetric PSD {@code d x d} matrix
+   * @return the factor, rows ordered by decreasing eigenvalue
+   */
+  public static DMatrixRMaj psdFactor(DMatrixRMaj psd) {
+    SymmetricEigen eig = symmetricEigen(psd);
+    int d = psd.numRows;
+    DMatrixRMaj l = new DMatrixRMaj(d, d);
+    for (int r = 0; r < d; r++) {
+      double s = Math.sqrt(Math.max(0, eig.values()[r]));
+      for (int c = 0; c < d; c++) {
+        l.set(r, c, s * eig.vectors().get(c, r));
+      }
+    }
+    return l;
+  }
+
+  /**
+   * Replaces {@code m} by {@code (m + m^T) / 2}.
+   *
+   * @param m a square matrix, written in place
+   */
+  public static void symmetrize(DMatrixRMaj m) {
+    int d = m.numRows;
+    for (int i = 0; i < d; i++) {
+      for (int j = i + 1; j < d; j++) {
+        double v = 0.5 * (m.get(i, j) + m.get(j, i));
+        m.set(i, j, v);
+        m.set(j, i, v);
+      }
+    }
+  }
+
+  /**
+   * Copies rows of doubles into a new EJML matrix.
+   *
+   * @param rows {@code n} rows of equal length
+   * @return the {@code n x d} matrix
+   */
+  public static DMatrixRMaj toMatrix(double[][] rows) {
+    int n = rows.length;
+    int d = n == 0 ? 0 : rows[0].length;
+    DMatrixRMaj m = new DMatrixRMaj(n, d);
+    for (int i = 0; i < n; i++) {
+      if (rows[i].length != d) {
+        throw new IllegalArgumentException(
+            "rows: row " + i + " has " + rows[i].length + " columns, expected " + d);
+      }
+      System.arraycopy(rows[i], 0, m.data, i * d, d);
+    }
+    return m;
+  }
+
+  /**
+   * Copies an EJML matrix into new rows of doubles.
+   *
+   * @param m the matrix
+   * @return its rows
+   */
+  public static double[][] toRows(DMatrixRMaj m) {
+    double[][] rows = new double[m.numRows][m.numCols];
+    for (int i = 0; i < m.numRows; i++) {
+      System.arraycopy(m.data, i * m.numCols, rows[i], 0, m.numCols);
+    }
+    return rows;
+  }
+
+  private static void checkSameColumns(DMatrixRMaj a, DMatrixRMaj b) {
+    if (a.numCols != b.numCols) {
+      throw new IllegalArgumentException(
+          "b: expected " + a.numCols + " columns like a, found " + b.numCols);
+    }
+  }
+}
