@@ -31,11 +31,12 @@ import org.metriclearn4j.transform.TransformLearner;
  * dimension is then smaller than requested; with the linear kernel it is at most the rank of the
  * centred data); if none is left (all points equal in feature space) the transform maps every point
  * to the single coordinate 0. Each component's sign is fixed so that its largest entry in absolute
- * value is positive. Eigenpairs come from {@link TopEigen} (block subspace iteration).
+ * value is positive. Eigenpairs come from {@link TopEigen} (restarted block Krylov iteration, cost
+ * {@code O(m^2 components)} per restart).
  */
 public final class KernelPca implements TransformLearner {
   /** Default number of components. */
-  public static final int DEFAULT_COMPONENTS = 50;
+  public static final int DEFAULT_COMPONENTS = 20;
 
   /** Default largest number of training points kept as the kernel basis. */
   public static final int DEFAULT_MAX_SAMPLES = 2000;

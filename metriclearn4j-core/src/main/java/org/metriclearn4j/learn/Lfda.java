@@ -191,12 +191,15 @@ public final class Lfda implements SupervisedMetricLearner {
     for (int i = 0; i < rank; i++) {
       sw.add(i, i, regularization);
     }
-    LocalFisher.Generalized g = LocalFisher.generalizedEigen(sb, sw, Math.min(wanted, rank));
+    LocalFisher.Generalized reduced = LocalFisher.generalizedEigen(sb, sw, Math.min(wanted, rank));
+    // back to feature coordinates before embedding (orthonormalising must happen there)
+    DMatrixRMaj directions = new DMatrixRMaj(d, reduced.vectors().numCols);
+    CommonOps_DDRM.mult(p, reduced.vectors(), directions);
+    LocalFisher.fixSigns(directions);
+    LocalFisher.Generalized g = new LocalFisher.Generalized(reduced.values(), directions);
     DMatrixRMaj t = LocalFisher.embed(g, embedding);
-    DMatrixRMaj full = new DMatrixRMaj(d, t.numCols);
-    CommonOps_DDRM.mult(p, t, full);
-    DMatrixRMaj l = new DMatrixRMaj(full.numCols, d);
-    CommonOps_DDRM.transpose(full, l);
+    DMatrixRMaj l = new DMatrixRMaj(t.numCols, d);
+    CommonOps_DDRM.transpose(t, l);
     double criterion = 0;
     for (double v : g.values()) {
       criterion += v;
