@@ -40,12 +40,9 @@ import org.jspecify.annotations.Nullable;
  * 'petal_width_cm': expected a finite number, found 'abc'}.
  */
 public final class CsvDatasetReader {
-  /** Plain decimal numbers: optional sign, digits with an optional point, optional exponent. */
-  private static final Pattern DECIMAL =
-      Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
-
   /** Spellings of NaN and infinities that {@link Double#parseDouble} or other tools write. */
-  private static final Pattern NON_FINITE = Pattern.compile("(?i)[+-]?(?:nan|inf|infinity|∞)");
+  private static final Pattern NON_FINITE =
+      Pattern.compile("(?i)[+-]?(?:nan|inf|infinity|\\u221E)");
 
   private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
 
@@ -230,7 +227,7 @@ public final class CsvDatasetReader {
       throw new DatasetFormatException(
           source, line, column, "expected a finite number, found an empty cell");
     }
-    if (DECIMAL.matcher(cell).matches()) {
+    if (isDecimal(cell)) {
       double v = Double.parseDouble(cell);
       if (Double.isFinite(v)) {
         return v;
@@ -247,6 +244,52 @@ public final class CsvDatasetReader {
     }
     throw new DatasetFormatException(
         source, line, column, "expected a finite number, found '" + cell + "'");
+  }
+
+  /**
+   * Returns whether {@code s} is a plain decimal number: optional sign, digits with an optional
+   * point (at least one digit before or after it), optional exponent {@code e[+-]digits}.
+   */
+  static boolean isDecimal(String s) {
+    int n = s.length();
+    int i = 0;
+    if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+      i++;
+    }
+    int digits = 0;
+    while (i < n && isDigit(s.charAt(i))) {
+      i++;
+      digits++;
+    }
+    if (i < n && s.charAt(i) == '.') {
+      i++;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+        digits++;
+      }
+    }
+    if (digits == 0) {
+      return false;
+    }
+    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+        i++;
+      }
+      int exponentDigits = 0;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+        exponentDigits++;
+      }
+      if (exponentDigits == 0) {
+        return false;
+      }
+    }
+    return i == n;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static LabeledDataset build(

@@ -2,6 +2,7 @@ package org.metriclearn4j.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -175,6 +176,16 @@ class CsvDatasetReaderTest {
   void headerWithOnlyALabelIsRejected() {
     DatasetFormatException e = failure("label\nx\n", null);
     assertEquals(1, e.lineNumber());
+  }
+
+  @Test
+  void decimalSyntaxAcceptsPlainNumbersOnly() {
+    for (String ok : new String[] {"0", "-1", "+2.", ".5", "1.25e-3", "7E+2", "12"}) {
+      assertTrue(CsvDatasetReader.isDecimal(ok), ok);
+    }
+    for (String bad : new String[] {"", "-", ".", "1e", "1e+", "0x10", "1d", "1f", "1.2.3", "e5"}) {
+      assertFalse(CsvDatasetReader.isDecimal(bad), bad);
+    }
   }
 
   @Test
