@@ -45,7 +45,8 @@ import picocli.CommandLine.Spec;
 final class BenchClassicCommand implements Callable<Integer> {
   private static final String EUCLIDEAN = "euclidean";
 
-  @Spec @SuppressWarnings("NullAway.Init") // set by picocli before call()
+  @Spec
+  @SuppressWarnings("NullAway.Init") // set by picocli before call()
   CommandSpec spec;
 
   @Mixin CommonOptions common = new CommonOptions();
@@ -68,7 +69,8 @@ final class BenchClassicCommand implements Callable<Integer> {
       names = "--output-dir",
       paramLabel = "DIR",
       defaultValue = ".",
-      description = "Where to write bench-classic.csv and bench-classic.md (default: ${DEFAULT-VALUE}).")
+      description =
+          "Where to write bench-classic.csv and bench-classic.md (default: ${DEFAULT-VALUE}).")
   Path outputDir = Path.of(".");
 
   @Option(
@@ -101,25 +103,26 @@ final class BenchClassicCommand implements Callable<Integer> {
     for (String datasetName : datasets) {
       LabeledDataset data = BundledDatasets.load(datasetName);
       Folds folds =
-          ReferenceFolds.forDataset(data).orElseGet(() -> StratifiedKFold.shuffled(5, seed).split(data));
+          ReferenceFolds.forDataset(data)
+              .orElseGet(() -> StratifiedKFold.shuffled(5, seed).split(data));
       for (String prep : List.of("raw", "std")) {
         for (String learner : names) {
           Row row = run(learner, data, folds, prep.equals("std"));
           rows.add(row);
           out.println(
               String.format(
-                  Locale.ROOT,
-                  "%-18s %-14s %-4s %-6s k3=%.4f k5=%.4f fit=%.4fs iter=%.0f converged=%d/%d",
-                  row.learner(),
-                  row.dataset(),
-                  row.prep(),
-                  row.status(),
-                  row.accK3(),
-                  row.accK5(),
-                  row.medianFitSeconds(),
-                  row.medianIterations(),
-                  row.convergedFolds(),
-                  row.folds())
+                      Locale.ROOT,
+                      "%-18s %-14s %-4s %-6s k3=%.4f k5=%.4f fit=%.4fs iter=%.0f converged=%d/%d",
+                      row.learner(),
+                      row.dataset(),
+                      row.prep(),
+                      row.status(),
+                      row.accK3(),
+                      row.accK5(),
+                      row.medianFitSeconds(),
+                      row.medianIterations(),
+                      row.convergedFolds(),
+                      row.folds())
                   + (row.error().isEmpty() ? "" : "  " + row.error()));
           out.flush();
         }
@@ -244,7 +247,10 @@ final class BenchClassicCommand implements Callable<Integer> {
           Row r =
               rows.stream()
                   .filter(
-                      x -> x.learner().equals(learner) && x.dataset().equals(d) && x.prep().equals(prep))
+                      x ->
+                          x.learner().equals(learner)
+                              && x.dataset().equals(d)
+                              && x.prep().equals(prep))
                   .findFirst()
                   .orElseThrow();
           if (r.status().equals("ok")) {
@@ -269,10 +275,12 @@ final class BenchClassicCommand implements Callable<Integer> {
 
   private static void writeAtomically(Path target, String content) throws IOException {
     Path absolute = target.toAbsolutePath();
-    Path temp = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
+    Path temp =
+        Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
     try {
       Files.writeString(temp, content, StandardCharsets.UTF_8);
-      Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(temp);
     }

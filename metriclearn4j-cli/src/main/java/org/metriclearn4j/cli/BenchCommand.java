@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     description = "Benchmarks: accuracy and fit time of every learner on the bundled datasets.",
     subcommands = {BenchClassicCommand.class})
 final class BenchCommand implements Runnable {
-  @picocli.CommandLine.Spec @SuppressWarnings("NullAway.Init") // set by picocli before run()
+  @picocli.CommandLine.Spec
+  @SuppressWarnings("NullAway.Init") // set by picocli before run()
   picocli.CommandLine.Model.CommandSpec spec;
 
   @Override

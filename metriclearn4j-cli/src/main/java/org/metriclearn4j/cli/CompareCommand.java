@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
       "Prints every fold's accuracy, the mean and standard deviation, and the learner's fit time."
     })
 final class CompareCommand implements java.util.concurrent.Callable<Integer> {
-  @Spec @SuppressWarnings("NullAway.Init") // set by picocli before run()
+  @Spec
+  @SuppressWarnings("NullAway.Init") // set by picocli before run()
   CommandSpec spec;
 
   @Mixin CommonOptions common = new CommonOptions();
@@ -51,24 +52,20 @@ final class CompareCommand implements java.util.concurrent.Callable<Integer> {
 
     out.println(dataset + "; " + folds.describe() + "; " + pipeline.describe());
     String learnedName = metricLearner.name() + "+knn";
-    out.println(String.format(Locale.ROOT, "%-6s %10s %12s", "fold", "knn", learnedName));
-    double[] plainScores = plain.scores();
-    double[] learnedScores = learned.scores();
+    out.println(String.format(Locale.ROOT, "%-6s %18s %18s", "fold", "knn", learnedName));
+    double[] plainScores = Report.toArray(plain.scores());
+    double[] learnedScores = Report.toArray(learned.scores());
     for (int f = 0; f < plainScores.length; f++) {
       out.println(
           String.format(
-              Locale.ROOT, "%-6d %10.4f %12.4f", f + 1, plainScores[f], learnedScores[f]));
+              Locale.ROOT, "%-6d %18.4f %18.4f", f + 1, plainScores[f], learnedScores[f]));
     }
     out.println(
         String.format(
-            Locale.ROOT,
-            "%-6s %10s %12s",
-            "mean",
-            Report.meanStd(plain),
-            Report.meanStd(learned)));
+            Locale.ROOT, "%-6s %10s %12s", "mean", Report.meanStd(plain), Report.meanStd(learned)));
     out.println("knn scores:        " + Report.scores(plainScores));
     out.println(learnedName + " scores: " + Report.scores(learnedScores));
-    double[] fitSeconds = learned.fitSeconds();
+    double[] fitSeconds = Report.toArray(learned.fitSeconds());
     out.println(
         String.format(
             Locale.ROOT,

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "List the bundled datasets (rows, features, classes).")
 final class DatasetsCommand implements Runnable {
-  @Spec @SuppressWarnings("NullAway.Init") // set by picocli before run()
+  @Spec
+  @SuppressWarnings("NullAway.Init") // set by picocli before run()
   CommandSpec spec;
 
   @Mixin CommonOptions common = new CommonOptions();
@@ -23,7 +24,8 @@ final class DatasetsCommand implements Runnable {
   @Override
   public void run() {
     PrintWriter out = spec.commandLine().getOut();
-    out.println(String.format(Locale.ROOT, "%-14s %7s %9s %8s", "name", "rows", "features", "classes"));
+    out.println(
+        String.format(Locale.ROOT, "%-14s %7s %9s %8s", "name", "rows", "features", "classes"));
     for (String name : BundledDatasets.names()) {
       LabeledDataset data = BundledDatasets.load(name);
       out.println(

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         "Cross-validated accuracy of a pipeline [--standardize] [--learner NAME] kNN; every step"
             + " is refitted on each training fold.")
 final class EvaluateCommand implements Callable<Integer> {
-  @Spec @SuppressWarnings("NullAway.Init") // set by picocli before call()
+  @Spec
+  @SuppressWarnings("NullAway.Init") // set by picocli before call()
   CommandSpec spec;
 
   @Mixin CommonOptions common = new CommonOptions();
@@ -48,14 +49,14 @@ final class EvaluateCommand implements Callable<Integer> {
         CrossValidation.evaluate(pipeline.pipeline(metricLearner), dataset, folds.split(dataset));
     String name = (metricLearner == null ? "" : metricLearner.name() + "+") + "knn";
     out.println(dataset + "; " + folds.describe() + "; " + pipeline.describe());
-    out.println(name + " scores: " + Report.scores(result.scores()));
+    out.println(name + " scores: " + Report.scores(Report.toArray(result.scores())));
     out.println(
         String.format(
             Locale.ROOT,
             "%s accuracy: %s (median fit %.3f s per fold)",
             name,
             Report.meanStd(result),
-            Report.median(result.fitSeconds())));
+            Report.median(Report.toArray(result.fitSeconds()))));
     return 0;
   }
 }

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Learn a metric on a dataset and save it as a versioned JSON model file.")
 final class FitCommand implements Callable<Integer> {
-  @Spec @SuppressWarnings("NullAway.Init") // set by picocli before call()
+  @Spec
+  @SuppressWarnings("NullAway.Init") // set by picocli before call()
   CommandSpec spec;
 
   @Mixin CommonOptions common = new CommonOptions();

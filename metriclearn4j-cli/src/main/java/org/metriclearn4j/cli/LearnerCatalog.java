@@ -33,7 +33,8 @@ final class LearnerCatalog {
    * @throws IllegalArgumentException for an unknown name, listing the known ones
    */
   static SupervisedMetricLearner create(String name, long seed) {
-    LongFunction<SupervisedMetricLearner> factory = LEARNERS.get(name.toLowerCase(java.util.Locale.ROOT));
+    LongFunction<SupervisedMetricLearner> factory =
+        LEARNERS.get(name.toLowerCase(java.util.Locale.ROOT));
     if (factory == null) {
       throw new IllegalArgumentException(
           "--learner: expected one of " + names() + ", found '" + name + "'");

@@ -6,8 +6,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Entry point of the {@code metriclearn4j} command. Exit codes: 0 on success, 2 on bad usage, 1
- * on failure. Errors are printed to standard error in one line; {@code --verbose} adds the stack
+ * Entry point of the {@code metriclearn4j} command. Exit codes: 0 on success, 2 on bad usage, 1 on
+ * failure. Errors are printed to standard error in one line; {@code --verbose} adds the stack
  * trace.
  */
 @Command(
@@ -57,11 +57,15 @@ public final class Main implements Runnable {
         java.util.Objects.requireNonNull(spec).commandLine(), "a subcommand is required");
   }
 
+  @SuppressWarnings("SystemOut") // the command line's one place that binds to the process's stdout
   private static PrintWriter stdout() {
-    return new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    return new PrintWriter(
+        new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
   }
 
+  @SuppressWarnings("SystemOut") // the command line's one place that binds to the process's stderr
   private static PrintWriter stderr() {
-    return new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    return new PrintWriter(
+        new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
   }
 }

@@ -4,7 +4,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.metriclearn4j.learn.SupervisedMetricLearner;
 import org.metriclearn4j.neighbors.KNeighborsClassifier;
-import org.metriclearn4j.neighbors.Weights;
+import org.metriclearn4j.neighbors.KNeighborsClassifier.Weights;
 import org.metriclearn4j.pipeline.Pipeline;
 import org.metriclearn4j.transform.StandardScaler;
 import picocli.CommandLine.Option;
@@ -68,6 +68,10 @@ final class PipelineOptions {
   }
 
   String describe() {
-    return "kNN k=" + neighbors + " " + weights + (standardize ? ", standardised" : ", raw features");
+    return "kNN k="
+        + neighbors
+        + " "
+        + weights
+        + (standardize ? ", standardised" : ", raw features");
   }
 }

@@ -11,8 +11,7 @@ final class Report {
 
   /** Returns {@code "0.9733 ± 0.0249"}. */
   static String meanStd(CrossValidationResult result) {
-    return String.format(
-        Locale.ROOT, "%.4f ± %.4f", result.mean(), result.standardDeviation());
+    return String.format(Locale.ROOT, "%.4f ± %.4f", result.mean(), result.standardDeviation());
   }
 
   /** Returns {@code "[0.9667, 1.0000, ...]"}. */
@@ -33,6 +32,11 @@ final class Report {
     Arrays.sort(sorted);
     int mid = sorted.length / 2;
     return sorted.length % 2 == 1 ? sorted[mid] : 0.5 * (sorted[mid - 1] + sorted[mid]);
+  }
+
+  /** Returns the values as an array. */
+  static double[] toArray(java.util.List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /** Returns the values rounded to three decimals. */

@@ -30,16 +30,25 @@ import picocli.CommandLine.Spec;
           + " which is copied to the output."
     })
 final class TransformCommand implements Callable<Integer> {
-  @Spec @SuppressWarnings("NullAway.Init") // set by picocli before call()
+  @Spec
+  @SuppressWarnings("NullAway.Init") // set by picocli before call()
   CommandSpec spec;
 
   @Mixin CommonOptions common = new CommonOptions();
 
-  @Option(names = {"-m", "--model"}, paramLabel = "FILE", required = true, description = "Model file.")
+  @Option(
+      names = {"-m", "--model"},
+      paramLabel = "FILE",
+      required = true,
+      description = "Model file.")
   @SuppressWarnings("NullAway.Init") // required option, set by picocli
   Path model;
 
-  @Option(names = {"-i", "--input"}, paramLabel = "CSV", required = true, description = "Input CSV.")
+  @Option(
+      names = {"-i", "--input"},
+      paramLabel = "CSV",
+      required = true,
+      description = "Input CSV.")
   @SuppressWarnings("NullAway.Init") // required option, set by picocli
   Path input;
 
