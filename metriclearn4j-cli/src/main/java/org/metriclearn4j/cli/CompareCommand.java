@@ -62,7 +62,7 @@ final class CompareCommand implements java.util.concurrent.Callable<Integer> {
     }
     out.println(
         String.format(
-            Locale.ROOT, "%-6s %10s %12s", "mean", Report.meanStd(plain), Report.meanStd(learned)));
+            Locale.ROOT, "%-6s %18s %18s", "mean", Report.meanStd(plain), Report.meanStd(learned)));
     out.println("knn scores:        " + Report.scores(plainScores));
     out.println(learnedName + " scores: " + Report.scores(learnedScores));
     double[] fitSeconds = Report.toArray(learned.fitSeconds());
