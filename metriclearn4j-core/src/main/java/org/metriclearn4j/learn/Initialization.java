@@ -5,10 +5,12 @@ package org.metriclearn4j.learn;
  * ({@code k x d}).
  *
  * <p>All choices except {@link #IDENTITY} are computed in standardised coordinates (each feature
- * divided by its standard deviation on the training data) and then scaled so that the median
- * squared distance between training pairs, {@code ||L_0 (x_i - x_j)||^2}, is 1. Features that are
- * constant on the training data get weight 0 in those starts: they cannot inform the objective
- * (every difference is 0), and weight 0 keeps test-time distances independent of them.
+ * divided by its standard deviation on the training data) and then multiplied by one global factor
+ * chosen so that the softmax of NCA-type objectives, {@code p_ij ~ exp(-||L_0 (x_i - x_j)||^2)},
+ * spreads over about {@code min(100, (n - 1) / 2)} neighbours: the median over training points of
+ * its perplexity {@code exp(-sum_j p_ij log p_ij)} equals that number. Features that are constant
+ * on the training data get weight 0 in those starts: they cannot inform the objective (every
+ * difference is 0), and weight 0 keeps test-time distances independent of them.
  */
 public enum Initialization {
   /**

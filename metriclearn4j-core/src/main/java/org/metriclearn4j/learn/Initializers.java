@@ -12,11 +12,17 @@ import org.metriclearn4j.linalg.SymmetricEigen;
  * Initialization}).
  */
 final class Initializers {
-  /** The median squared pairwise training distance that scaled starts are given. */
-  static final double TARGET_MEDIAN_SQUARED_DISTANCE = 1.0;
+  /**
+   * The median perplexity (effective number of neighbours of a point's softmax) that scaled starts
+   * are given, unless half the training set is smaller.
+   */
+  static final double PERPLEXITY = 100;
 
-  /** At most this many pairs are used to estimate the median squared distance. */
-  static final int MEDIAN_PAIRS = 50_000;
+  /** At most this many rows are used to measure the start's perplexity. */
+  static final int PERPLEXITY_ROWS = 256;
+
+  /** Bisection steps on the logarithm of the scale (a range of 1e16, to 3e-14 relative). */
+  static final int PERPLEXITY_BISECTIONS = 50;
 
   /** Ridge added to the within-class scatter for LDA, relative to its mean eigenvalue. */
   static final double LDA_RIDGE = 1e-3;
@@ -76,7 +82,7 @@ final class Initializers {
         }
       }
     }
-    scaleToMedian(a, xs);
+    scaleToPerplexity(a, xs);
     return a;
   }
 
@@ -174,55 +180,85 @@ final class Initializers {
   }
 
   /**
-   * Multiplies {@code a} so that the median of {@code ||a (x_i - x_j)||^2} over training pairs is
-   * {@link #TARGET_MEDIAN_SQUARED_DISTANCE} (the mean when the median is 0; unchanged when every
-   * projected pair coincides). Uses all pairs when there are at most {@link #MEDIAN_PAIRS}, else a
-   * deterministic spread of pairs {@code (i, i + o mod n)} over evenly spaced offsets {@code o}.
+   * Multiplies {@code a} by the global factor that makes the start's softmax rows spread over about
+   * {@link #targetPerplexity} neighbours: the median over sampled rows {@code i} of the perplexity
+   * {@code exp(H_i)}, {@code H_i = -sum_j p_ij log p_ij}, equals the target. A row's perplexity
+   * falls monotonically from {@code n - 1} (uniform) to its number of nearest ties (one-hot) as the
+   * scale grows, so the factor is found by bisection on its logarithm. Rows: all when {@code n <=
+   * }{@link #PERPLEXITY_ROWS}, else that many evenly spaced ones. {@code a} is left unchanged when
+   * every sampled distance is 0.
    */
-  static void scaleToMedian(DMatrixRMaj a, DMatrixRMaj xs) {
+  static void scaleToPerplexity(DMatrixRMaj a, DMatrixRMaj xs) {
     int n = xs.numRows;
-    DMatrixRMaj z = new DMatrixRMaj(n, a.numRows);
-    CommonOps_DDRM.multTransB(xs, a, z);
-    double[] sq = sampledSquaredDistances(z);
-    if (sq.length == 0) {
+    if (n < 3) {
       return;
     }
-    Arrays.sort(sq);
-    double median =
-        sq.length % 2 == 1 ? sq[sq.length / 2] : 0.5 * (sq[sq.length / 2 - 1] + sq[sq.length / 2]);
-    if (!(median > 0)) {
-      median = Arrays.stream(sq).sum() / sq.length;
-    }
-    if (median > 0 && Double.isFinite(median)) {
-      CommonOps_DDRM.scale(Math.sqrt(TARGET_MEDIAN_SQUARED_DISTANCE / median), a);
-    }
-  }
-
-  private static double[] sampledSquaredDistances(DMatrixRMaj z) {
-    int n = z.numRows;
-    int k = z.numCols;
-    long allPairs = (long) n * (n - 1) / 2;
-    double[] out;
-    if (allPairs <= MEDIAN_PAIRS) {
-      out = new double[(int) allPairs];
+    DMatrixRMaj z = new DMatrixRMaj(n, a.numRows);
+    CommonOps_DDRM.multTransB(xs, a, z);
+    int rows = Math.min(n, PERPLEXITY_ROWS);
+    double[][] shifted = new double[rows][];
+    double largest = 0;
+    for (int r = 0; r < rows; r++) {
+      int i = (int) ((long) r * n / rows);
+      double[] d = new double[n - 1];
+      double smallest = Double.POSITIVE_INFINITY;
       int p = 0;
-      for (int i = 0; i < n; i++) {
-        for (int j = i + 1; j < n; j++) {
-          out[p++] = squaredDistance(z, i, j, k);
+      for (int j = 0; j < n; j++) {
+        if (j != i) {
+          d[p] = squaredDistance(z, i, j, a.numRows);
+          smallest = Math.min(smallest, d[p]);
+          p++;
         }
       }
-      return out;
+      for (int j = 0; j < d.length; j++) {
+        d[j] -= smallest;
+        largest = Math.max(largest, d[j]);
+      }
+      shifted[r] = d;
     }
-    int offsets = Math.max(1, MEDIAN_PAIRS / n);
-    out = new double[offsets * n];
-    int p = 0;
-    for (int t = 0; t < offsets; t++) {
-      int offset = 1 + (int) ((long) t * (n - 1) / offsets);
-      for (int i = 0; i < n; i++) {
-        out[p++] = squaredDistance(z, i, (i + offset) % n, k);
+    if (!(largest > 0) || !Double.isFinite(largest)) {
+      return;
+    }
+    double target = targetPerplexity(n);
+    // beta multiplies squared distances; the median perplexity decreases as beta grows
+    double lo = Math.log(1e-8 / largest);
+    double hi = Math.log(1e8 / largest);
+    double[] perplexities = new double[rows];
+    for (int step = 0; step < PERPLEXITY_BISECTIONS; step++) {
+      double mid = 0.5 * (lo + hi);
+      double beta = Math.exp(mid);
+      for (int r = 0; r < rows; r++) {
+        perplexities[r] = perplexity(shifted[r], beta);
+      }
+      Arrays.sort(perplexities);
+      if (perplexities[rows / 2] > target) {
+        lo = mid;
+      } else {
+        hi = mid;
       }
     }
-    return out;
+    CommonOps_DDRM.scale(Math.sqrt(Math.exp(0.5 * (lo + hi))), a);
+  }
+
+  /**
+   * Returns the start's target perplexity for {@code n} samples: {@link #PERPLEXITY}, but at most
+   * {@code (n - 1) / 2} so that small data sets also start from a local neighbourhood.
+   */
+  static double targetPerplexity(int n) {
+    return Math.min(PERPLEXITY, Math.max(1.5, (n - 1) / 2.0));
+  }
+
+  /** Returns {@code exp(H)} for the softmax of {@code -beta d} (where {@code min d = 0}). */
+  static double perplexity(double[] d, double beta) {
+    double z = 0;
+    double weighted = 0;
+    for (double v : d) {
+      double e = Math.exp(-beta * v);
+      z += e;
+      weighted += e * v;
+    }
+    // H = log Z + beta E[d]
+    return Math.exp(Math.log(z) + beta * weighted / z);
   }
 
   private static double squaredDistance(DMatrixRMaj z, int i, int j, int k) {

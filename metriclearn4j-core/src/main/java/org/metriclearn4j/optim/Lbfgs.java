@@ -16,8 +16,10 @@ package org.metriclearn4j.optim;
  * max(|f_k|, |f_{k+1}|, 1)}; or {@code maxIterations} steps were taken. If the line search finds no
  * acceptable step, the memory is cleared and the steepest-descent direction is tried once; if that
  * fails too, the run stops with {@link StopReason#LINE_SEARCH_FAILED}, or {@link
- * StopReason#NON_FINITE_VALUE} when non-finite values were met on the way. Every line search uses
- * at most {@value #MAX_LINE_SEARCH_EVALUATIONS} evaluations, so a run always ends.
+ * StopReason#NON_FINITE_VALUE} when non-finite values were met on the way; a relative decrease
+ * below the tolerance in a step that was cut short by non-finite values also stops with {@link
+ * StopReason#NON_FINITE_VALUE} (not converged). Every line search uses at most {@value
+ * #MAX_LINE_SEARCH_EVALUATIONS} evaluations, so a run always ends.
  *
  * <p>Immutable and thread-safe; all arithmetic is sequential, so results are bit-reproducible.
  * Defaults: memory 10, maxIterations 1000, gradientTolerance 1e-5, relativeFunctionTolerance 1e-10.
@@ -190,8 +192,12 @@ public final class Lbfgs {
       }
       double scale = Math.max(1, Math.max(Math.abs(previous), Math.abs(fx)));
       if (previous - fx <= relativeFunctionTolerance * scale) {
-        return new OptimizationResult(
-            x, fx, iteration, evaluations, true, StopReason.FUNCTION_TOLERANCE);
+        // a small decrease forced by a non-finite region along the direction is not convergence
+        return search.sawNonFinite
+            ? new OptimizationResult(
+                x, fx, iteration, evaluations, false, StopReason.NON_FINITE_VALUE)
+            : new OptimizationResult(
+                x, fx, iteration, evaluations, true, StopReason.FUNCTION_TOLERANCE);
       }
     }
     return new OptimizationResult(x, fx, iteration, evaluations, false, StopReason.MAX_ITERATIONS);

@@ -18,8 +18,9 @@ public enum StopReason {
    */
   LINE_SEARCH_FAILED(false),
   /**
-   * The function returned a non-finite value or gradient and no finite point with a lower value
-   * could be found along the search direction (not converged). The result holds the last finite
+   * The function returned a non-finite value or gradient along the search direction and either no
+   * finite point with a lower value could be found, or the step it forced decreased the value by
+   * less than the relative function tolerance (not converged). The result holds the last finite
    * iterate.
    */
   NON_FINITE_VALUE(false);
