@@ -12,7 +12,29 @@ import org.metriclearn4j.data.LabeledDataset;
 import org.metriclearn4j.linalg.Kernels;
 import org.metriclearn4j.metric.MahalanobisMetric;
 
-class CovarianceTest {
+class CovarianceTest extends MetricLearnerContract {
+
+  @Override
+  protected SupervisedMetricLearner learner(long seed) {
+    return Covariance.builder().build();
+  }
+
+  @Override
+  protected boolean deterministicRegardlessOfSeed() {
+    return true;
+  }
+
+  /** Covariance ignores labels, so a single class is fine (this replaces the contract's check). */
+  @Test
+  @Override
+  void singleClassIsRejectedWithAMessageAboutClasses() {
+    double[][] x = {{0, 0}, {2, 0}, {0, 1}, {2, 3}};
+    MahalanobisMetric one =
+        Covariance.builder().build().fit(LabeledDataset.of("one", x, new int[4]));
+    MahalanobisMetric two =
+        Covariance.builder().build().fit(LabeledDataset.of("two", x, new int[] {0, 1, 0, 1}));
+    assertEquals(one.matrix()[0][1], two.matrix()[0][1], 0, "labels do not matter");
+  }
 
   @Test
   void matrixIsTheInverseOfAHandComputedSampleCovariance() {

@@ -12,7 +12,22 @@ import org.metriclearn4j.data.BundledDatasets;
 import org.metriclearn4j.data.LabeledDataset;
 import org.metriclearn4j.metric.MahalanobisMetric;
 
-class LfdaTest {
+class LfdaTest extends MetricLearnerContract {
+
+  @Override
+  protected SupervisedMetricLearner learner(long seed) {
+    return Lfda.builder().build();
+  }
+
+  @Override
+  protected boolean deterministicRegardlessOfSeed() {
+    return true;
+  }
+
+  @Override
+  protected SupervisedMetricLearner learnerWithOutputDimension(long seed, int outputDimension) {
+    return Lfda.builder().outputDimension(outputDimension).build();
+  }
 
   /** Two Gaussian classes in 3-D with a shared, correlated covariance and different means. */
   private static LabeledDataset twoGaussians() {
