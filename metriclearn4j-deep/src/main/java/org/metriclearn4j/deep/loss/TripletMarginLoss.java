@@ -2,6 +2,7 @@ package org.metriclearn4j.deep.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import java.util.Arrays;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.metriclearn4j.deep.distance.BatchDistance;
@@ -54,19 +55,86 @@ public final class TripletMarginLoss implements MetricLoss {
   @Override
   public NDArray compute(NDArray embeddings, NDArray labels, @Nullable MinerResult tuples) {
     int[] y = LossSupport.checkBatch(embeddings, labels, tuples);
+    NDArray matrix = distance.matrix(embeddings, embeddings);
+    if (tuples == null && !swap) {
+      return reducer.reduce(allTripletLosses(matrix, y));
+    }
     Triplets triplets = tuples == null ? AllTripletsMiner.allTriplets(y) : tuples.triplets();
     int[] anchors = triplets.anchors();
     int[] positives = triplets.positives();
     int[] negatives = triplets.negatives();
-    NDArray matrix = distance.matrix(embeddings, embeddings);
     NDArray ap = LossSupport.gather(matrix, anchors, positives);
     NDArray an = LossSupport.gather(matrix, anchors, negatives);
     if (swap) {
       an = distance.closest(an, LossSupport.gather(matrix, positives, negatives));
     }
-    NDArray violation = distance.margin(ap, an).add(margin);
-    NDArray losses = smooth ? Activation.softPlus(violation) : Activation.relu(violation);
-    return reducer.reduce(losses);
+    return reducer.reduce(hinge(distance.margin(ap, an)));
+  }
+
+  private NDArray hinge(NDArray margins) {
+    NDArray violation = margins.add(margin);
+    return smooth ? Activation.softPlus(violation) : Activation.relu(violation);
+  }
+
+  /**
+   * The losses of every triplet of the batch without listing the triplets: for each anchor the
+   * distances to its positives ({@code B x P}) and to its negatives ({@code B x N}) are gathered
+   * once and combined by broadcasting into {@code B x P x N}, padded where classes differ in size;
+   * the padding is dropped before reduction. This gathers {@code B (P + N)} values instead of two
+   * per triplet. Same losses as the listed triplets, in another order.
+   */
+  private NDArray allTripletLosses(NDArray matrix, int[] y) {
+    int b = y.length;
+    int[] classSize = new int[b];
+    int maxPositives = 0;
+    int maxNegatives = 0;
+    for (int a = 0; a < b; a++) {
+      for (int label : y) {
+        classSize[a] += label == y[a] ? 1 : 0;
+      }
+      maxPositives = Math.max(maxPositives, classSize[a] - 1);
+      maxNegatives = Math.max(maxNegatives, b - classSize[a]);
+    }
+    int[] rowsP = new int[b * maxPositives];
+    int[] colsP = new int[b * maxPositives];
+    int[] rowsN = new int[b * maxNegatives];
+    int[] colsN = new int[b * maxNegatives];
+    boolean padded = false;
+    boolean[] valid = new boolean[b * maxPositives * maxNegatives];
+    for (int a = 0; a < b; a++) {
+      int kp = 0;
+      int kn = 0;
+      for (int j = 0; j < b; j++) {
+        if (j == a) {
+          continue;
+        }
+        if (y[j] == y[a]) {
+          rowsP[a * maxPositives + kp] = a;
+          colsP[a * maxPositives + kp++] = j;
+        } else {
+          rowsN[a * maxNegatives + kn] = a;
+          colsN[a * maxNegatives + kn++] = j;
+        }
+      }
+      // Padding points at the anchor itself; it is dropped below.
+      for (int k = kp; k < maxPositives; k++) {
+        rowsP[a * maxPositives + k] = a;
+        colsP[a * maxPositives + k] = a;
+      }
+      for (int k = kn; k < maxNegatives; k++) {
+        rowsN[a * maxNegatives + k] = a;
+        colsN[a * maxNegatives + k] = a;
+      }
+      padded |= kp < maxPositives || kn < maxNegatives;
+      for (int p = 0; p < kp; p++) {
+        int base = (a * maxPositives + p) * maxNegatives;
+        Arrays.fill(valid, base, base + kn, true);
+      }
+    }
+    NDArray ap = LossSupport.gather(matrix, rowsP, colsP).reshape(b, maxPositives, 1);
+    NDArray an = LossSupport.gather(matrix, rowsN, colsN).reshape(b, 1, maxNegatives);
+    NDArray losses = hinge(distance.margin(ap, an)).reshape(-1);
+    return padded ? losses.booleanMask(matrix.getManager().create(valid)) : losses;
   }
 
   /** Returns the margin. */
