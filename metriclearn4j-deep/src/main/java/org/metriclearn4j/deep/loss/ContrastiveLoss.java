@@ -61,12 +61,20 @@ public final class ContrastiveLoss implements MetricLoss {
     return reducer.reduce(positiveLoss).add(reducer.reduce(negativeLoss));
   }
 
-  /** Returns the margin beyond which positive pairs cost. */
+  /**
+   * Returns the margin beyond which positive pairs cost.
+   *
+   * @return the margin beyond which positive pairs cost
+   */
   public double posMargin() {
     return posMargin;
   }
 
-  /** Returns the margin within which negative pairs cost. */
+  /**
+   * Returns the margin within which negative pairs cost.
+   *
+   * @return the margin within which negative pairs cost
+   */
   public double negMargin() {
     return negMargin;
   }
@@ -76,7 +84,11 @@ public final class ContrastiveLoss implements MetricLoss {
     return distance;
   }
 
-  /** Returns the reducer applied to the positive and to the negative pair losses. */
+  /**
+   * Returns the reducer applied to the positive and to the negative pair losses.
+   *
+   * @return the reducer applied to the positive and to the negative pair losses
+   */
   public Reducer reducer() {
     return reducer;
   }

@@ -67,12 +67,20 @@ public final class LiftedStructureLoss implements MetricLoss {
     return reducer.reduce(Activation.relu(positive.add(negative)));
   }
 
-  /** Returns the positive margin. */
+  /**
+   * Returns the positive margin.
+   *
+   * @return the positive margin
+   */
   public double posMargin() {
     return posMargin;
   }
 
-  /** Returns the negative margin. */
+  /**
+   * Returns the negative margin.
+   *
+   * @return the negative margin
+   */
   public double negMargin() {
     return negMargin;
   }
@@ -82,7 +90,11 @@ public final class LiftedStructureLoss implements MetricLoss {
     return distance;
   }
 
-  /** Returns the reducer of the per-anchor losses. */
+  /**
+   * Returns the reducer of the per-anchor losses.
+   *
+   * @return the reducer of the per-anchor losses
+   */
   public Reducer reducer() {
     return reducer;
   }

@@ -67,17 +67,29 @@ public final class MultiSimilarityLoss implements MetricLoss {
     return reducer.reduce(positiveLoss.add(negativeLoss));
   }
 
-  /** Returns alpha, the scale of the positive term. */
+  /**
+   * Returns alpha, the scale of the positive term.
+   *
+   * @return alpha, the scale of the positive term
+   */
   public double alpha() {
     return alpha;
   }
 
-  /** Returns beta, the scale of the negative term. */
+  /**
+   * Returns beta, the scale of the negative term.
+   *
+   * @return beta, the scale of the negative term
+   */
   public double beta() {
     return beta;
   }
 
-  /** Returns the base similarity {@code lambda}. */
+  /**
+   * Returns the base similarity {@code lambda}.
+   *
+   * @return the base similarity {@code lambda}
+   */
   public double base() {
     return base;
   }
@@ -87,7 +99,11 @@ public final class MultiSimilarityLoss implements MetricLoss {
     return distance;
   }
 
-  /** Returns the reducer of the per-anchor losses. */
+  /**
+   * Returns the reducer of the per-anchor losses.
+   *
+   * @return the reducer of the per-anchor losses
+   */
   public Reducer reducer() {
     return reducer;
   }

@@ -90,7 +90,11 @@ public final class NPairsLoss implements MetricLoss {
     return distance;
   }
 
-  /** Returns the reducer of the per-anchor losses. */
+  /**
+   * Returns the reducer of the per-anchor losses.
+   *
+   * @return the reducer of the per-anchor losses
+   */
   public Reducer reducer() {
     return reducer;
   }

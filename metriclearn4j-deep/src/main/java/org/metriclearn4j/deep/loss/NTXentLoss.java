@@ -78,7 +78,11 @@ public final class NTXentLoss implements MetricLoss {
     return reducer.reduce(losses);
   }
 
-  /** Returns the temperature. */
+  /**
+   * Returns the temperature.
+   *
+   * @return the temperature
+   */
   public double temperature() {
     return temperature;
   }
@@ -88,7 +92,11 @@ public final class NTXentLoss implements MetricLoss {
     return distance;
   }
 
-  /** Returns the reducer of the per-positive-pair losses. */
+  /**
+   * Returns the reducer of the per-positive-pair losses.
+   *
+   * @return the reducer of the per-positive-pair losses
+   */
   public Reducer reducer() {
     return reducer;
   }

@@ -110,17 +110,29 @@ public final class ProxyAnchorLoss implements MetricLoss {
     return Optional.of(proxies);
   }
 
-  /** Returns the proxy block (the same object as {@link #parameters()}). */
+  /**
+   * Returns the proxy block (the same object as {@link #parameters()}).
+   *
+   * @return the proxy block (the same object as {@link #parameters()})
+   */
   public ProxyBlock proxyBlock() {
     return proxies;
   }
 
-  /** Returns the margin. */
+  /**
+   * Returns the margin.
+   *
+   * @return the margin
+   */
   public double margin() {
     return margin;
   }
 
-  /** Returns alpha, the scale of the exponents. */
+  /**
+   * Returns alpha, the scale of the exponents.
+   *
+   * @return alpha, the scale of the exponents
+   */
   public double alpha() {
     return alpha;
   }

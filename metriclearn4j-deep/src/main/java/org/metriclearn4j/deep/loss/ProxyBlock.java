@@ -93,12 +93,20 @@ public final class ProxyBlock extends AbstractBlock {
     }
   }
 
-  /** Returns the number of classes (proxies). */
+  /**
+   * Returns the number of classes (proxies).
+   *
+   * @return the number of classes (proxies)
+   */
   public int numClasses() {
     return numClasses;
   }
 
-  /** Returns the embedding width. */
+  /**
+   * Returns the embedding width.
+   *
+   * @return the embedding width
+   */
   public int embeddingDim() {
     return embeddingDim;
   }

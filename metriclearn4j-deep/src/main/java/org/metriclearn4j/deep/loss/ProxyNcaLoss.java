@@ -75,12 +75,20 @@ public final class ProxyNcaLoss implements MetricLoss {
     return Optional.of(proxies);
   }
 
-  /** Returns the proxy block (the same object as {@link #parameters()}). */
+  /**
+   * Returns the proxy block (the same object as {@link #parameters()}).
+   *
+   * @return the proxy block (the same object as {@link #parameters()})
+   */
   public ProxyBlock proxyBlock() {
     return proxies;
   }
 
-  /** Returns the scale applied to the scores before the softmax. */
+  /**
+   * Returns the scale applied to the scores before the softmax.
+   *
+   * @return the scale applied to the scores before the softmax
+   */
   public double softmaxScale() {
     return softmaxScale;
   }
@@ -90,7 +98,11 @@ public final class ProxyNcaLoss implements MetricLoss {
     return distance;
   }
 
-  /** Returns the reducer of the per-embedding losses. */
+  /**
+   * Returns the reducer of the per-embedding losses.
+   *
+   * @return the reducer of the per-embedding losses
+   */
   public Reducer reducer() {
     return reducer;
   }

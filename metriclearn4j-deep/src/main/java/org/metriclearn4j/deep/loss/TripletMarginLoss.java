@@ -137,19 +137,29 @@ public final class TripletMarginLoss implements MetricLoss {
     return padded ? losses.booleanMask(matrix.getManager().create(valid)) : losses;
   }
 
-  /** Returns the margin. */
+  /**
+   * Returns the margin.
+   *
+   * @return the margin
+   */
   public double margin() {
     return margin;
   }
 
   /**
    * Returns whether the negative distance is the closer of anchor-negative and positive-negative.
+   *
+   * @return whether the swap is used
    */
   public boolean swap() {
     return swap;
   }
 
-  /** Returns whether the hinge is replaced by the soft-plus. */
+  /**
+   * Returns whether the hinge is replaced by the soft-plus.
+   *
+   * @return whether the hinge is replaced by the soft-plus
+   */
   public boolean smooth() {
     return smooth;
   }
@@ -159,7 +169,11 @@ public final class TripletMarginLoss implements MetricLoss {
     return distance;
   }
 
-  /** Returns the reducer of the triplet losses. */
+  /**
+   * Returns the reducer of the triplet losses.
+   *
+   * @return the reducer of the triplet losses
+   */
   public Reducer reducer() {
     return reducer;
   }

@@ -73,7 +73,11 @@ public final class BatchHardMiner implements Miner {
     return MinerResult.of(Triplets.wrap(ta.toArray(), tp.toArray(), tn.toArray()));
   }
 
-  /** Returns the distance. */
+  /**
+   * Returns the distance.
+   *
+   * @return the distance
+   */
   public BatchDistance distance() {
     return distance;
   }

@@ -111,7 +111,11 @@ public final class DistanceWeightedMiner implements Miner {
     return cumulative;
   }
 
-  /** Returns the first index whose cumulative weight exceeds {@code u}. */
+  /**
+   * Returns the first index whose cumulative weight exceeds {@code u}.
+   *
+   * @return the first index whose cumulative weight exceeds {@code u}
+   */
   private static int draw(double[] cumulative, double u) {
     int lo = 0;
     int hi = cumulative.length - 1;
@@ -126,17 +130,29 @@ public final class DistanceWeightedMiner implements Miner {
     return lo;
   }
 
-  /** Returns the distance below which distances are clamped before weighting. */
+  /**
+   * Returns the distance below which distances are clamped before weighting.
+   *
+   * @return the distance below which distances are clamped before weighting
+   */
   public double cutoff() {
     return cutoff;
   }
 
-  /** Returns the distance at and beyond which negatives are never drawn. */
+  /**
+   * Returns the distance at and beyond which negatives are never drawn.
+   *
+   * @return the distance at and beyond which negatives are never drawn
+   */
   public double nonzeroLossCutoff() {
     return nonzeroLossCutoff;
   }
 
-  /** Returns the seed. */
+  /**
+   * Returns the seed.
+   *
+   * @return the seed
+   */
   public long seed() {
     return seed;
   }

@@ -52,22 +52,38 @@ public final class MinerResult {
     return new MinerResult(null, Objects.requireNonNull(triplets, "triplets"));
   }
 
-  /** Returns the kind of tuples this result holds. */
+  /**
+   * Returns the kind of tuples this result holds.
+   *
+   * @return the kind of tuples this result holds
+   */
   public Kind kind() {
     return pairs != null ? Kind.PAIRS : Kind.TRIPLETS;
   }
 
-  /** Returns the number of mined anchor-positive pairs (0 for a triplet result). */
+  /**
+   * Returns the number of mined anchor-positive pairs (0 for a triplet result).
+   *
+   * @return the number of mined anchor-positive pairs (0 for a triplet result)
+   */
   public int numPositivePairs() {
     return pairs != null ? pairs.numPositivePairs() : 0;
   }
 
-  /** Returns the number of mined anchor-negative pairs (0 for a triplet result). */
+  /**
+   * Returns the number of mined anchor-negative pairs (0 for a triplet result).
+   *
+   * @return the number of mined anchor-negative pairs (0 for a triplet result)
+   */
   public int numNegativePairs() {
     return pairs != null ? pairs.numNegativePairs() : 0;
   }
 
-  /** Returns the number of mined triplets (0 for a pair result). */
+  /**
+   * Returns the number of mined triplets (0 for a pair result).
+   *
+   * @return the number of mined triplets (0 for a pair result)
+   */
   public int numTriplets() {
     return triplets != null ? triplets.size() : 0;
   }

@@ -91,12 +91,20 @@ public final class MultiSimilarityMiner implements Miner {
     return MinerResult.of(Pairs.wrap(pa.toArray(), p.toArray(), na.toArray(), n.toArray()));
   }
 
-  /** Returns epsilon, the slack of the mining inequalities. */
+  /**
+   * Returns epsilon, the slack of the mining inequalities.
+   *
+   * @return epsilon, the slack of the mining inequalities
+   */
   public double epsilon() {
     return epsilon;
   }
 
-  /** Returns the distance. */
+  /**
+   * Returns the distance.
+   *
+   * @return the distance
+   */
   public BatchDistance distance() {
     return distance;
   }

@@ -63,17 +63,29 @@ public final class PairMarginMiner implements Miner {
     return MinerResult.of(Pairs.wrap(pa.toArray(), p.toArray(), na.toArray(), n.toArray()));
   }
 
-  /** Returns the margin beyond which positive pairs are kept. */
+  /**
+   * Returns the margin beyond which positive pairs are kept.
+   *
+   * @return the margin beyond which positive pairs are kept
+   */
   public double posMargin() {
     return posMargin;
   }
 
-  /** Returns the margin within which negative pairs are kept. */
+  /**
+   * Returns the margin within which negative pairs are kept.
+   *
+   * @return the margin within which negative pairs are kept
+   */
   public double negMargin() {
     return negMargin;
   }
 
-  /** Returns the distance the margins apply to. */
+  /**
+   * Returns the distance the margins apply to.
+   *
+   * @return the distance the margins apply to
+   */
   public BatchDistance distance() {
     return distance;
   }

@@ -56,37 +56,65 @@ public final class Pairs {
     return new Pairs(positiveAnchors, positives, negativeAnchors, negatives);
   }
 
-  /** Returns a copy of the anchor index of each positive pair. */
+  /**
+   * Returns a copy of the anchor index of each positive pair.
+   *
+   * @return a copy of the anchor index of each positive pair
+   */
   public int[] positiveAnchors() {
     return positiveAnchors.clone();
   }
 
-  /** Returns a copy of the positive index of each positive pair. */
+  /**
+   * Returns a copy of the positive index of each positive pair.
+   *
+   * @return a copy of the positive index of each positive pair
+   */
   public int[] positives() {
     return positives.clone();
   }
 
-  /** Returns a copy of the anchor index of each negative pair. */
+  /**
+   * Returns a copy of the anchor index of each negative pair.
+   *
+   * @return a copy of the anchor index of each negative pair
+   */
   public int[] negativeAnchors() {
     return negativeAnchors.clone();
   }
 
-  /** Returns a copy of the negative index of each negative pair. */
+  /**
+   * Returns a copy of the negative index of each negative pair.
+   *
+   * @return a copy of the negative index of each negative pair
+   */
   public int[] negatives() {
     return negatives.clone();
   }
 
-  /** Returns the number of anchor-positive pairs. */
+  /**
+   * Returns the number of anchor-positive pairs.
+   *
+   * @return the number of anchor-positive pairs
+   */
   public int numPositivePairs() {
     return positives.length;
   }
 
-  /** Returns the number of anchor-negative pairs. */
+  /**
+   * Returns the number of anchor-negative pairs.
+   *
+   * @return the number of anchor-negative pairs
+   */
   public int numNegativePairs() {
     return negatives.length;
   }
 
-  /** Returns the largest index in any pair, or -1 if there is no pair. */
+  /**
+   * Returns the largest index in any pair, or -1 if there is no pair.
+   *
+   * @return the largest index in any pair, or -1 if there is no pair
+   */
   int maxIndex() {
     return Math.max(
         Math.max(IntList.max(positiveAnchors), IntList.max(positives)),

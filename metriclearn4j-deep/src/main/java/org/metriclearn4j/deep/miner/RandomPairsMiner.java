@@ -79,12 +79,20 @@ public final class RandomPairsMiner implements Miner {
     return result;
   }
 
-  /** Returns the largest number of pairs of each kind. */
+  /**
+   * Returns the largest number of pairs of each kind.
+   *
+   * @return the largest number of pairs of each kind
+   */
   public int maxPairsPerKind() {
     return maxPairsPerKind;
   }
 
-  /** Returns the seed. */
+  /**
+   * Returns the seed.
+   *
+   * @return the seed
+   */
   public long seed() {
     return seed;
   }

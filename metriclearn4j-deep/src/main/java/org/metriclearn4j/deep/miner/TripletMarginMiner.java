@@ -94,17 +94,29 @@ public final class TripletMarginMiner implements Miner {
     };
   }
 
-  /** Returns the margin. */
+  /**
+   * Returns the margin.
+   *
+   * @return the margin
+   */
   public double margin() {
     return margin;
   }
 
-  /** Returns which triplets are kept. */
+  /**
+   * Returns which triplets are kept.
+   *
+   * @return which triplets are kept
+   */
   public Type type() {
     return type;
   }
 
-  /** Returns the distance. */
+  /**
+   * Returns the distance.
+   *
+   * @return the distance
+   */
   public BatchDistance distance() {
     return distance;
   }

@@ -48,27 +48,47 @@ public final class Triplets {
     return new Triplets(anchors, positives, negatives);
   }
 
-  /** Returns a copy of the anchor index of each triplet. */
+  /**
+   * Returns a copy of the anchor index of each triplet.
+   *
+   * @return a copy of the anchor index of each triplet
+   */
   public int[] anchors() {
     return anchors.clone();
   }
 
-  /** Returns a copy of the positive index of each triplet. */
+  /**
+   * Returns a copy of the positive index of each triplet.
+   *
+   * @return a copy of the positive index of each triplet
+   */
   public int[] positives() {
     return positives.clone();
   }
 
-  /** Returns a copy of the negative index of each triplet. */
+  /**
+   * Returns a copy of the negative index of each triplet.
+   *
+   * @return a copy of the negative index of each triplet
+   */
   public int[] negatives() {
     return negatives.clone();
   }
 
-  /** Returns the number of triplets. */
+  /**
+   * Returns the number of triplets.
+   *
+   * @return the number of triplets
+   */
   public int size() {
     return anchors.length;
   }
 
-  /** Returns the largest index in any triplet, or -1 if there is none. */
+  /**
+   * Returns the largest index in any triplet, or -1 if there is none.
+   *
+   * @return the largest index in any triplet, or -1 if there is none
+   */
   int maxIndex() {
     return Math.max(IntList.max(anchors), Math.max(IntList.max(positives), IntList.max(negatives)));
   }

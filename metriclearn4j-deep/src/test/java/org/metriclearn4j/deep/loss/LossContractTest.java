@@ -53,7 +53,7 @@ class LossContractTest {
       NDArray y = manager.create(Batches.LABELS);
       double first = Double.NaN;
       double last = Double.NaN;
-      for (int step = 0; step < 30; step++) {
+      for (int step = 0; step < 10; step++) {
         x.setRequiresGradient(true);
         NDArray value;
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
