@@ -1,5 +1,7 @@
 package org.metriclearn4j.deep.miner;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import java.util.Arrays;
 
 /**
@@ -40,6 +42,54 @@ public final class Pairs {
     checkNonNegative("negatives", negatives);
     return new Pairs(
         positiveAnchors.clone(), positives.clone(), negativeAnchors.clone(), negatives.clone());
+  }
+
+  /**
+   * Creates pairs from four one-dimensional integer index arrays, for example tuples computed on
+   * the engine.
+   *
+   * @param positiveAnchors anchor index of each positive pair
+   * @param positives positive index of each positive pair, same length
+   * @param negativeAnchors anchor index of each negative pair
+   * @param negatives negative index of each negative pair, same length
+   * @return the pairs
+   * @throws IllegalArgumentException if an array is not a vector of whole numbers, paired arrays
+   *     differ in length or an index is negative
+   */
+  public static Pairs of(
+      NDArray positiveAnchors, NDArray positives, NDArray negativeAnchors, NDArray negatives) {
+    return of(
+        indices("positiveAnchors", positiveAnchors),
+        indices("positives", positives),
+        indices("negativeAnchors", negativeAnchors),
+        indices("negatives", negatives));
+  }
+
+  /**
+   * Copies a vector of indices out of an array.
+   *
+   * @param name the argument name, for errors
+   * @param array a one-dimensional array of whole numbers
+   * @return the indices
+   */
+  static int[] indices(String name, NDArray array) {
+    if (array.getShape().dimension() != 1) {
+      throw new IllegalArgumentException(
+          name + " must be a 1-D array of indices, found shape " + array.getShape());
+    }
+    double[] values;
+    try (NDArray asDouble = array.toType(DataType.FLOAT64, true)) {
+      values = asDouble.toDoubleArray();
+    }
+    int[] result = new int[values.length];
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] != Math.rint(values[i]) || Math.abs(values[i]) > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException(
+            name + " must hold whole-number indices, found " + values[i] + " at position " + i);
+      }
+      result[i] = (int) values[i];
+    }
+    return result;
   }
 
   /**

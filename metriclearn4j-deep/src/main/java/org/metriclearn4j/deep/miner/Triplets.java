@@ -1,5 +1,6 @@
 package org.metriclearn4j.deep.miner;
 
+import ai.djl.ndarray.NDArray;
 import java.util.Arrays;
 
 /**
@@ -34,6 +35,24 @@ public final class Triplets {
     Pairs.checkNonNegative("positives", positives);
     Pairs.checkNonNegative("negatives", negatives);
     return new Triplets(anchors.clone(), positives.clone(), negatives.clone());
+  }
+
+  /**
+   * Creates triplets from three one-dimensional integer index arrays, for example tuples computed
+   * on the engine.
+   *
+   * @param anchors anchor index of each triplet
+   * @param positives positive index of each triplet, same length
+   * @param negatives negative index of each triplet, same length
+   * @return the triplets
+   * @throws IllegalArgumentException if an array is not a vector of whole numbers, the arrays
+   *     differ in length or an index is negative
+   */
+  public static Triplets of(NDArray anchors, NDArray positives, NDArray negatives) {
+    return of(
+        Pairs.indices("anchors", anchors),
+        Pairs.indices("positives", positives),
+        Pairs.indices("negatives", negatives));
   }
 
   /**

@@ -56,6 +56,34 @@ class MinerResultTest {
   }
 
   @Test
+  void tuplesCanBeBuiltFromEngineArrays() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Triplets t =
+          Triplets.of(
+              manager.create(new long[] {0, 3}),
+              manager.create(new int[] {1, 4}),
+              manager.create(new long[] {5, 0}));
+      assertEquals(List.of("0,1,5", "3,4,0"), MinerFixtures.triplets(t));
+      Pairs p =
+          Pairs.of(
+              manager.create(new int[] {2}),
+              manager.create(new int[] {3}),
+              manager.create(new int[] {2, 2}),
+              manager.create(new int[] {0, 1}));
+      assertEquals(List.of("2,3"), MinerFixtures.positivePairs(p));
+      assertEquals(List.of("2,0", "2,1"), MinerFixtures.negativePairs(p));
+      Expect.illegalArgument(
+          () ->
+              Triplets.of(
+                  manager.create(new float[] {0.5f}),
+                  manager.create(new int[] {1}),
+                  manager.create(new int[] {2})),
+          "anchors",
+          "0.5");
+    }
+  }
+
+  @Test
   void malformedTuplesAreRejected() {
     Expect.illegalArgument(
         () -> Pairs.of(new int[] {0}, new int[] {}, new int[] {}, new int[] {}),
