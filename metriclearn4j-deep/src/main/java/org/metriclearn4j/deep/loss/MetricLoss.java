@@ -70,7 +70,9 @@ public interface MetricLoss {
    * ai.djl.nn.Parameter.Type#OTHER}, so weight initialisers set for {@code WEIGHT} do not replace
    * the loss's seeded initialisation. The block's {@code forward} ignores its inputs and returns
    * the parameter array, so it can also sit inside a DJL model that is saved and loaded with the
-   * network.
+   * network. The loss reads the parameter's own array ({@code Parameter.getArray()}), which is the
+   * array that DJL's trainer updates when training on one device; training on several devices is
+   * not supported by the proxy losses.
    *
    * @return the block holding the learned parameters, or empty
    */
