@@ -2,6 +2,7 @@ package org.metriclearn4j.deep.sampler;
 
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.metriclearn4j.deep.miner.MinerResult;
 
 /**
  * One batch: the training-sample indices in batch order (repeats allowed) and, for the Siamese and
@@ -9,9 +10,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Batch {
   private final int[] indices;
-  private final @Nullable BatchTuples tuples;
+  private final @Nullable MinerResult tuples;
 
-  private Batch(int[] indices, @Nullable BatchTuples tuples) {
+  private Batch(int[] indices, @Nullable MinerResult tuples) {
     this.indices = indices;
     this.tuples = tuples;
   }
@@ -36,15 +37,9 @@ public final class Batch {
    * @return the batch
    * @throws IllegalArgumentException if fewer than two indices or a tuple position is out of range
    */
-  public static Batch withTuples(int[] indices, BatchTuples tuples) {
+  public static Batch withTuples(int[] indices, MinerResult tuples) {
     check(indices);
-    if (tuples.maxPosition() >= indices.length) {
-      throw new IllegalArgumentException(
-          "tuples: expected positions in [0, "
-              + indices.length
-              + "), found "
-              + tuples.maxPosition());
-    }
+    tuples.checkIndices(indices.length);
     return new Batch(indices.clone(), tuples);
   }
 
@@ -66,7 +61,7 @@ public final class Batch {
   }
 
   /** Returns the sampled tuples, if any. */
-  public Optional<BatchTuples> tuples() {
+  public Optional<MinerResult> tuples() {
     return Optional.ofNullable(tuples);
   }
 }

@@ -19,6 +19,16 @@ public interface BatchSampler {
   List<Batch> epoch(int[] labels, int epoch);
 
   /**
+   * Tells whether the batches carry the tuples the loss must use (pair and triplet samplers of the
+   * Siamese and triplet set-ups); such a sampler replaces a miner.
+   *
+   * @return {@code true} if every batch has tuples
+   */
+  default boolean providesTuples() {
+    return false;
+  }
+
+  /**
    * Returns the nominal number of samples per batch.
    *
    * @return the batch size

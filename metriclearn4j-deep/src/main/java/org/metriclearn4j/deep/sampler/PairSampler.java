@@ -3,6 +3,8 @@ package org.metriclearn4j.deep.sampler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.metriclearn4j.deep.miner.MinerResult;
+import org.metriclearn4j.deep.miner.Pairs;
 
 /**
  * Random balanced pairs for the Siamese set-up (Hadsell, Chopra and LeCun, "Dimensionality
@@ -11,8 +13,9 @@ import java.util.SplittableRandom;
  * positive (second member drawn uniformly from the other samples of the same class) and the rest
  * negative (second member drawn uniformly from the samples of the other classes). A batch of {@code
  * pairsPerBatch} pairs holds {@code 2 * pairsPerBatch} samples at positions {@code 2k} and {@code
- * 2k + 1}; its {@link BatchTuples} name exactly these pairs, so a pair loss trains on the sampled
- * pairs only. Samples of a class with a single member are only used in negative pairs.
+ * 2k + 1}; its tuples (a {@link MinerResult} of {@link Pairs}) name exactly these pairs, so a pair
+ * loss trains on the sampled pairs only. Samples of a class with a single member are only used in
+ * negative pairs.
  */
 public final class PairSampler implements BatchSampler {
   private final int pairsPerBatch;
@@ -80,7 +83,8 @@ public final class PairSampler implements BatchSampler {
       batches.add(
           Batch.withTuples(
               indices,
-              BatchTuples.pairs(column(pos, 0), column(pos, 1), column(neg, 0), column(neg, 1))));
+              MinerResult.of(
+                  Pairs.of(column(pos, 0), column(pos, 1), column(neg, 0), column(neg, 1)))));
     }
     return batches;
   }
@@ -108,6 +112,11 @@ public final class PairSampler implements BatchSampler {
       out[i] = rows.get(i)[col];
     }
     return out;
+  }
+
+  @Override
+  public boolean providesTuples() {
+    return true;
   }
 
   @Override

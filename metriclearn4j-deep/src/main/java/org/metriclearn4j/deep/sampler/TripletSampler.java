@@ -3,6 +3,8 @@ package org.metriclearn4j.deep.sampler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.metriclearn4j.deep.miner.MinerResult;
+import org.metriclearn4j.deep.miner.Triplets;
 
 /**
  * Random triplets for the triplet set-up (Weinberger and Saul, "Distance metric learning for large
@@ -11,7 +13,7 @@ import java.util.SplittableRandom;
  * anchor, in random order, with a positive drawn uniformly from the other samples of its class and
  * a negative drawn uniformly from the samples of other classes. A batch of {@code tripletsPerBatch}
  * triplets holds {@code 3 * tripletsPerBatch} samples at positions {@code 3k, 3k + 1, 3k + 2}; its
- * {@link BatchTuples} name exactly these triplets.
+ * tuples ({@link MinerResult} of {@link Triplets}) name exactly these triplets.
  */
 public final class TripletSampler implements BatchSampler {
   private final int tripletsPerBatch;
@@ -69,9 +71,14 @@ public final class TripletSampler implements BatchSampler {
         p[k] = 3 * k + 1;
         n[k] = 3 * k + 2;
       }
-      batches.add(Batch.withTuples(indices, BatchTuples.triplets(a, p, n)));
+      batches.add(Batch.withTuples(indices, MinerResult.of(Triplets.of(a, p, n))));
     }
     return batches;
+  }
+
+  @Override
+  public boolean providesTuples() {
+    return true;
   }
 
   @Override

@@ -10,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.metriclearn4j.deep.miner.MinerResult;
+import org.metriclearn4j.deep.miner.Pairs;
+import org.metriclearn4j.deep.miner.Triplets;
 
 class SamplersTest {
 
@@ -116,12 +119,13 @@ class SamplersTest {
     int anchors = 0;
     for (Batch b : batches) {
       int[] idx = b.indices();
-      BatchTuples t = b.tuples().orElseThrow();
-      assertEquals(BatchTuples.Kind.PAIRS, t.kind());
+      MinerResult r = b.tuples().orElseThrow();
+      assertEquals(MinerResult.Kind.PAIRS, r.kind());
+      Pairs t = r.pairs();
       int pairs = idx.length / 2;
       anchors += pairs;
-      assertEquals(pairs, t.count());
-      assertEquals(pairs / 2, t.positives().length, "half the pairs are positive");
+      assertEquals(pairs, r.numPositivePairs() + r.numNegativePairs());
+      assertEquals(pairs / 2, r.numPositivePairs(), "half the pairs are positive");
       int[] pa = t.positiveAnchors();
       int[] p = t.positives();
       for (int k = 0; k < pa.length; k++) {
@@ -142,8 +146,8 @@ class SamplersTest {
     int[] labels = labels();
     for (Batch b : TripletSampler.of(10, 2).epoch(labels, 1)) {
       int[] idx = b.indices();
-      BatchTuples t = b.tuples().orElseThrow();
-      int[] a = t.positiveAnchors();
+      Triplets t = b.tuples().orElseThrow().triplets();
+      int[] a = t.anchors();
       int[] p = t.positives();
       int[] n = t.negatives();
       for (int k = 0; k < a.length; k++) {
