@@ -8,9 +8,9 @@ import java.util.List;
  * An immutable labelled dataset: {@code n} samples of {@code d} real features, each with a class
  * index in {@code [0, numClasses)}, plus the names of classes and features.
  *
- * <p>Features are stored row-major in one array. Accessors return copies, so no caller can change
- * a dataset after it was built. Every feature is finite; constructors reject NaN and infinities
- * with the position of the first offending cell.
+ * <p>Features are stored row-major in one array. Accessors return copies, so no caller can change a
+ * dataset after it was built. Every feature is finite; constructors reject NaN and infinities with
+ * the position of the first offending cell.
  */
 public final class LabeledDataset {
   private final String name;
@@ -99,13 +99,7 @@ public final class LabeledDataset {
       }
     }
     return new LabeledDataset(
-        name,
-        n,
-        d,
-        values,
-        labels.clone(),
-        List.copyOf(classNames),
-        List.copyOf(featureNames));
+        name, n, d, values, labels.clone(), List.copyOf(classNames), List.copyOf(featureNames));
   }
 
   /**
@@ -287,6 +281,13 @@ public final class LabeledDataset {
 
   @Override
   public String toString() {
-    return name + " (" + size + " samples, " + dimension + " features, " + numClasses() + " classes)";
+    return name
+        + " ("
+        + size
+        + " samples, "
+        + dimension
+        + " features, "
+        + numClasses()
+        + " classes)";
   }
 }

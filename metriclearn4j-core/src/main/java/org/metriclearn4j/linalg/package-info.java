@@ -1,4 +1,6 @@
-/** The shared, blocked and multi-threaded numerical kernels that every learner uses (internal seam). */
+/**
+ * The shared, blocked and multi-threaded numerical kernels that every learner uses (internal seam).
+ */
 @NullMarked
 package org.metriclearn4j.linalg;
 

@@ -17,9 +17,9 @@ import org.metriclearn4j.transform.Transform;
  */
 public final class MahalanobisMetric implements Transform, Distance {
   /**
-   * Relative tolerance of {@link #fromMatrix}: {@code M} is accepted as symmetric when {@code
-   * |M_ij - M_ji| <= 1e-8 * max(1, max|M|)} and as PSD when its smallest eigenvalue is {@code >=
-   * -1e-8 * max(1, max|lambda|)}.
+   * Relative tolerance of {@link #fromMatrix}: {@code M} is accepted as symmetric when {@code |M_ij
+   * - M_ji| <= 1e-8 * max(1, max|M|)} and as PSD when its smallest eigenvalue is {@code >= -1e-8 *
+   * max(1, max|lambda|)}.
    */
   public static final double MATRIX_TOLERANCE = 1e-8;
 
@@ -27,8 +27,7 @@ public final class MahalanobisMetric implements Transform, Distance {
   private final FitSummary fitSummary;
   private final Provenance provenance;
 
-  private MahalanobisMetric(
-      DMatrixRMaj components, FitSummary fitSummary, Provenance provenance) {
+  private MahalanobisMetric(DMatrixRMaj components, FitSummary fitSummary, Provenance provenance) {
     this.components = components;
     this.fitSummary = fitSummary;
     this.provenance = provenance;
@@ -52,7 +51,9 @@ public final class MahalanobisMetric implements Transform, Distance {
               + "x"
               + components.numCols);
     }
-    for (int i = 0; i < components.data.length && i < components.numRows * components.numCols; i++) {
+    for (int i = 0;
+        i < components.data.length && i < components.numRows * components.numCols;
+        i++) {
       if (!Double.isFinite(components.data[i])) {
         throw new IllegalArgumentException(
             "components: expected finite entries, found "
