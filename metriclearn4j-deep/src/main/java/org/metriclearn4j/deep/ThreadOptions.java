@@ -10,6 +10,8 @@ public record ThreadOptions(int numThreads, int numInteropThreads) {
   /**
    * Validates the counts.
    *
+   * @param numThreads intra-op threads (one operator split over threads), at least 1
+   * @param numInteropThreads inter-op threads (independent operators in parallel), at least 1
    * @throws IllegalArgumentException if a count is below 1
    */
   public ThreadOptions {

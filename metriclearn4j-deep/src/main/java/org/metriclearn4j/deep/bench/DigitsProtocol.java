@@ -67,7 +67,7 @@ public final class DigitsProtocol {
     /** The same with cosine similarity in loss and miner. */
     TRIPLET_SEMIHARD_COS;
 
-    /** Returns the reference name, e.g. {@code "contrastive_ms"}. */
+    /** {@return the reference name, e.g. {@code "contrastive_ms"}} */
     public String referenceName() {
       return name().toLowerCase(Locale.ROOT);
     }
@@ -93,7 +93,7 @@ public final class DigitsProtocol {
               + "'");
     }
 
-    /** Returns the loss of this configuration. */
+    /** {@return the loss of this configuration} */
     public MetricLoss loss() {
       return switch (this) {
         case CONTRASTIVE_ALL, CONTRASTIVE_PAIRMARGIN, CONTRASTIVE_MS ->
@@ -108,7 +108,7 @@ public final class DigitsProtocol {
       };
     }
 
-    /** Returns the miner of this configuration, or {@code null} for every pair or triplet. */
+    /** {@return the miner of this configuration, or {@code null} for every pair or triplet} */
     public @Nullable Miner miner() {
       return switch (this) {
         case CONTRASTIVE_ALL, TRIPLET_ALL -> null;
@@ -148,6 +148,11 @@ public final class DigitsProtocol {
     /**
      * Validates the settings.
      *
+     * @param split the split
+     * @param epochs epochs, at least 1
+     * @param batchSize batch size, at least 2
+     * @param learningRate Adam's learning rate, positive
+     * @param threads libtorch thread counts, or {@code null} to keep the engine's
      * @throws IllegalArgumentException if a number is out of range
      */
     public Settings {
@@ -215,6 +220,8 @@ public final class DigitsProtocol {
    * @param rPrecision held-out R-precision after training
    * @param mapAtR held-out MAP@R after training
    * @param secondsPerEpoch mean wall-clock seconds of an epoch's optimisation steps
+   * @param cpuSecondsPerEpoch mean CPU seconds of the training thread per epoch (see {@link
+   *     EpochRecord#trainCpuSeconds()})
    * @param history the per-epoch records (loss, mined tuples, distances, retrieval metrics)
    */
   public record Result(
@@ -227,6 +234,7 @@ public final class DigitsProtocol {
       double rPrecision,
       double mapAtR,
       double secondsPerEpoch,
+      double cpuSecondsPerEpoch,
       TrainingHistory history) {}
 
   /**
@@ -269,6 +277,12 @@ public final class DigitsProtocol {
       EpochRecord last = history.epoch(history.epochsRun());
       double seconds =
           history.epochs().stream().skip(1).mapToDouble(r -> r.trainSeconds()).average().orElse(0);
+      double cpuSeconds =
+          history.epochs().stream()
+              .skip(1)
+              .mapToDouble(r -> r.trainCpuSeconds())
+              .average()
+              .orElse(0);
       return new Result(
           config,
           seed,
@@ -279,6 +293,7 @@ public final class DigitsProtocol {
           last.metric(RetrievalEvaluator.R_PRECISION),
           last.metric(RetrievalEvaluator.MAP_AT_R),
           seconds,
+          cpuSeconds,
           history);
     }
   }

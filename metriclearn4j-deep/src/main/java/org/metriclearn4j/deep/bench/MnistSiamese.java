@@ -55,6 +55,14 @@ public final class MnistSiamese {
     /**
      * Validates the settings.
      *
+     * @param trainSize training images, drawn stratified from the 60,000 (at most 6,000 per digit
+     *     are available for some digits; the sample takes {@code trainSize / 10} per digit)
+     * @param heldOutPerClass held-out test images per digit
+     * @param epochs epochs
+     * @param pairsPerBatch pairs per batch
+     * @param learningRate Adam's learning rate
+     * @param embeddingDim the embedding dimension of the tower
+     * @param threads libtorch thread counts, or {@code null} to keep the engine's
      * @throws IllegalArgumentException if a number is out of range
      */
     public Settings {
@@ -121,6 +129,7 @@ public final class MnistSiamese {
    * @param differentClass mean held-out different-class distance, epoch 0 first
    * @param mapAtR held-out MAP@R, epoch 0 first
    * @param secondsPerEpoch mean wall-clock seconds of an epoch's optimisation steps
+   * @param cpuSecondsPerEpoch mean CPU seconds of the training thread per epoch
    * @param history every epoch record
    */
   @SuppressWarnings("ArrayRecordComponent") // built fresh for the caller
@@ -129,6 +138,7 @@ public final class MnistSiamese {
       double[] differentClass,
       double[] mapAtR,
       double secondsPerEpoch,
+      double cpuSecondsPerEpoch,
       TrainingHistory history) {}
 
   /**
@@ -166,6 +176,7 @@ public final class MnistSiamese {
           h.metric(PairDistanceEvaluator.DIFFERENT_CLASS),
           h.metric(RetrievalEvaluator.MAP_AT_R),
           h.epochs().stream().skip(1).mapToDouble(r -> r.trainSeconds()).average().orElse(0),
+          h.epochs().stream().skip(1).mapToDouble(r -> r.trainCpuSeconds()).average().orElse(0),
           h);
     }
   }

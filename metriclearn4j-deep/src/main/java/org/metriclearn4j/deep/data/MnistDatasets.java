@@ -27,12 +27,12 @@ public final class MnistDatasets {
       this.prefix = prefix;
     }
 
-    /** Returns the resource name of the image file. */
+    /** {@return the resource name of the image file} */
     public String imageResource() {
       return prefix + "-images-idx3-ubyte.gz";
     }
 
-    /** Returns the resource name of the label file. */
+    /** {@return the resource name of the label file} */
     public String labelResource() {
       return prefix + "-labels-idx1-ubyte.gz";
     }

@@ -13,6 +13,9 @@ public record Preprocessing(double offset, double scale, String description) {
   /**
    * Validates the parameters.
    *
+   * @param offset subtracted from every raw value, finite
+   * @param scale multiplied after subtracting, finite and non-zero
+   * @param description what the map means, e.g. {@code "pixels/16"}; not blank
    * @throws IllegalArgumentException if offset or scale is not finite, scale is zero, or the
    *     description is blank
    */

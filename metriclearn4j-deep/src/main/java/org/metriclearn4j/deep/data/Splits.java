@@ -19,16 +19,18 @@ public final class Splits {
   public record TrainTest(int[] train, int[] test) {}
 
   /**
-   * Splits stratified by class: each class sends {@code round(count * testFraction)} of its
-   * samples, chosen uniformly at random, to the test part (at least one sample to each part when
-   * the class has two or more).
+   * Splits stratified by class, as scikit-learn's {@code train_test_split(stratify=labels)}: the
+   * test part gets {@code ceil(testFraction * n)} samples, shared among the classes in proportion
+   * to their sizes (each class gets the floor of its share, and the samples left over go to the
+   * classes with the largest remainders, ties to the smaller class index); each class sends that
+   * many of its samples, chosen uniformly at random, to the test part.
    *
    * @param labels class indices
    * @param testFraction in {@code (0, 1)}
    * @param seed random seed
    * @return the split, indices ascending
-   * @throws IllegalArgumentException if the fraction is outside {@code (0, 1)} or a label is
-   *     negative
+   * @throws IllegalArgumentException if the fraction is outside {@code (0, 1)}, a label is
+   *     negative, or either part would be empty
    */
   public static TrainTest stratified(int[] labels, double testFraction, long seed) {
     if (!(testFraction > 0.0 && testFraction < 1.0)) {
@@ -36,28 +38,56 @@ public final class Splits {
           "testFraction: expected a value in (0, 1), found " + testFraction);
     }
     List<List<Integer>> byClass = byClass(labels);
-    SplittableRandom random = new SplittableRandom(seed);
-    boolean[] isTest = new boolean[labels.length];
-    for (List<Integer> members : byClass) {
-      int[] idx = members.stream().mapToInt(Integer::intValue).toArray();
-      shuffle(idx, random);
-      int take = (int) Math.round(idx.length * testFraction);
-      if (idx.length >= 2) {
-        take = Math.max(1, Math.min(idx.length - 1, take));
+    int n = labels.length;
+    int testTotal = (int) Math.ceil(testFraction * n);
+    if (testTotal < 1 || testTotal >= n) {
+      throw new IllegalArgumentException(
+          "testFraction: "
+              + testFraction
+              + " of "
+              + n
+              + " samples leaves "
+              + testTotal
+              + " for testing and "
+              + (n - testTotal)
+              + " for training; both must be at least 1");
+    }
+    int classes = byClass.size();
+    int[] take = new int[classes];
+    double[] remainder = new double[classes];
+    int assigned = 0;
+    for (int c = 0; c < classes; c++) {
+      double share = (double) testTotal * byClass.get(c).size() / n;
+      take[c] = (int) Math.floor(share);
+      remainder[c] = share - take[c];
+      assigned += take[c];
+    }
+    Integer[] order = new Integer[classes];
+    for (int c = 0; c < classes; c++) {
+      order[c] = c;
+    }
+    Arrays.sort(order, (a, b) -> Double.compare(remainder[b], remainder[a]));
+    for (int k = 0; assigned < testTotal; k = (k + 1) % classes) {
+      int c = order[k];
+      if (take[c] < byClass.get(c).size()) {
+        take[c]++;
+        assigned++;
       }
-      for (int k = 0; k < take; k++) {
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    boolean[] isTest = new boolean[n];
+    for (int c = 0; c < classes; c++) {
+      int[] idx = byClass.get(c).stream().mapToInt(Integer::intValue).toArray();
+      shuffle(idx, random);
+      for (int k = 0; k < take[c]; k++) {
         isTest[idx[k]] = true;
       }
     }
-    int testCount = 0;
-    for (boolean t : isTest) {
-      testCount += t ? 1 : 0;
-    }
-    int[] train = new int[labels.length - testCount];
-    int[] test = new int[testCount];
+    int[] train = new int[n - testTotal];
+    int[] test = new int[testTotal];
     int a = 0;
     int b = 0;
-    for (int i = 0; i < labels.length; i++) {
+    for (int i = 0; i < n; i++) {
       if (isTest[i]) {
         test[b++] = i;
       } else {

@@ -138,37 +138,37 @@ public final class TensorDataset {
     return (int) size;
   }
 
-  /** Returns the dataset's name. */
+  /** {@return the dataset's name} */
   public String name() {
     return name;
   }
 
-  /** Returns the number of samples. */
+  /** {@return the number of samples} */
   public int size() {
     return labels.length;
   }
 
-  /** Returns a copy of the shape of one sample. */
+  /** {@return a copy of the shape of one sample} */
   public long[] sampleShape() {
     return sampleShape.clone();
   }
 
-  /** Returns the number of values in one sample (the product of the sample shape). */
+  /** {@return the number of values in one sample (the product of the sample shape)} */
   public int featureSize() {
     return featureSize;
   }
 
-  /** Returns one more than the largest label. */
+  /** {@return one more than the largest label} */
   public int numClasses() {
     return numClasses;
   }
 
-  /** Returns the preprocessing that produced the stored values. */
+  /** {@return the preprocessing that produced the stored values} */
   public Preprocessing preprocessing() {
     return preprocessing;
   }
 
-  /** Returns a copy of the labels. */
+  /** {@return a copy of the labels} */
   public int[] labels() {
     return labels.clone();
   }

@@ -157,32 +157,32 @@ public final class EmbeddingModel implements AutoCloseable {
     return Collections.unmodifiableMap(shapes);
   }
 
-  /** Returns the architecture. */
+  /** {@return the architecture} */
   public NetworkSpec network() {
     return network;
   }
 
-  /** Returns the preprocessing applied to raw inputs by {@link #embed(double[][])}. */
+  /** {@return the preprocessing applied to raw inputs by {@link #embed(double[][])}} */
   public Preprocessing preprocessing() {
     return preprocessing;
   }
 
-  /** Returns where the model came from. */
+  /** {@return where the model came from} */
   public Provenance provenance() {
     return provenance;
   }
 
-  /** Returns the embedding dimension. */
+  /** {@return the embedding dimension} */
   public int embeddingDim() {
     return network.embeddingDim();
   }
 
-  /** Returns the number of input values per sample (the product of the input shape). */
+  /** {@return the number of input values per sample (the product of the input shape)} */
   public int inputSize() {
     return (int) network.inputShape().size();
   }
 
-  /** Returns the name and shape of every parameter, in the block's order. */
+  /** {@return the name and shape of every parameter, in the block's order} */
   public Map<String, Shape> parameterShapes() {
     return parameterShapes;
   }

@@ -16,7 +16,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -203,10 +202,7 @@ public final class EmbeddingModelFiles {
     }
     JsonNode prov = object(root, "provenance", sidecar);
     Map<String, String> hyper = new TreeMap<>();
-    Iterator<Map.Entry<String, JsonNode>> fields =
-        object(prov, "hyperparameters", sidecar).fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> e = fields.next();
+    for (Map.Entry<String, JsonNode> e : object(prov, "hyperparameters", sidecar).properties()) {
       hyper.put(e.getKey(), e.getValue().asText());
     }
     Provenance provenance =
@@ -244,9 +240,7 @@ public final class EmbeddingModelFiles {
               + " (the files do not belong together or one is damaged)");
     }
     Map<String, Shape> recorded = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> shapes = object(parameters, "shapes", sidecar).fields();
-    while (shapes.hasNext()) {
-      Map.Entry<String, JsonNode> e = shapes.next();
+    for (Map.Entry<String, JsonNode> e : object(parameters, "shapes", sidecar).properties()) {
       recorded.put(e.getKey(), shape(e.getValue(), sidecar, "parameters.shapes." + e.getKey()));
     }
     EmbeddingModel model;

@@ -62,7 +62,7 @@ public final class CustomNetwork implements NetworkSpec {
     return new CustomNetwork(name, inputShape, embeddingDim, factory);
   }
 
-  /** Returns the architecture's name. */
+  /** {@return the architecture's name} */
   public String name() {
     return name;
   }

@@ -41,7 +41,7 @@ public final class FanInUniformInitializer implements Initializer {
    */
   @Override
   public NDArray initialize(NDManager manager, Shape shape, DataType dataType) {
-    float bound = (float) (1.0 / Math.sqrt(fanIn));
+    float bound = (float) (1.0 / Math.sqrt((double) fanIn));
     return manager.randomUniform(-bound, bound, shape, dataType);
   }
 }

@@ -59,22 +59,22 @@ public final class Mlp implements NetworkSpec {
     return builder().widths(widths).build();
   }
 
-  /** Returns a copy of the widths: input, hidden..., embedding. */
+  /** {@return a copy of the widths: input, hidden..., embedding} */
   public int[] widths() {
     return widths.clone();
   }
 
-  /** Returns whether hidden layers use batch normalisation. */
+  /** {@return whether hidden layers use batch normalisation} */
   public boolean batchNorm() {
     return batchNorm;
   }
 
-  /** Returns the dropout rate after each hidden activation. */
+  /** {@return the dropout rate after each hidden activation} */
   public double dropout() {
     return dropout;
   }
 
-  /** Returns whether the embedding is L2-normalised. */
+  /** {@return whether the embedding is L2-normalised} */
   public boolean l2Normalize() {
     return l2Normalize;
   }

@@ -17,52 +17,55 @@ public final class NetworkSpecs {
    */
   public static NetworkSpec fromDescription(Map<String, ?> description) {
     String kind = string(description, "kind");
-    switch (kind) {
-      case Mlp.KIND:
-        {
-          List<?> widths = list(description, "widths");
-          int[] w = new int[widths.size()];
-          for (int i = 0; i < w.length; i++) {
-            w[i] = toInt(widths.get(i), "widths[" + i + "]");
-          }
-          return Mlp.builder()
-              .widths(w)
-              .batchNorm(bool(description, "batchNorm"))
-              .dropout(number(description, "dropout").doubleValue())
-              .l2Normalize(bool(description, "l2Normalize"))
-              .build();
-        }
-      case SmallCnn.KIND:
-        {
-          List<?> shape = list(description, "inputShape");
-          if (shape.size() != 3) {
-            throw new IllegalArgumentException(
-                "inputShape: expected [channels, height, width], found " + shape);
-          }
-          List<?> filters = List.of(description.get("filters1"), description.get("filters2"));
-          return SmallCnn.builder()
-              .inputShape(
-                  toInt(shape.get(0), "inputShape[0]"),
-                  toInt(shape.get(1), "inputShape[1]"),
-                  toInt(shape.get(2), "inputShape[2]"))
-              .kernel(number(description, "kernel").intValue())
-              .filters(toInt(filters.get(0), "filters1"), toInt(filters.get(1), "filters2"))
-              .hidden(number(description, "hidden").intValue())
-              .embeddingDim(number(description, "embeddingDim").intValue())
-              .batchNorm(bool(description, "batchNorm"))
-              .l2Normalize(bool(description, "l2Normalize"))
-              .build();
-        }
-      case CustomNetwork.KIND:
-        throw new IllegalArgumentException(
-            "network: a custom network ('"
-                + description.get("name")
-                + "') cannot be rebuilt from its description; pass the same CustomNetwork when"
-                + " loading");
-      default:
-        throw new IllegalArgumentException(
-            "kind: expected one of mlp, small-cnn, custom, found '" + kind + "'");
+    return switch (kind) {
+      case Mlp.KIND -> mlp(description);
+      case SmallCnn.KIND -> smallCnn(description);
+      case CustomNetwork.KIND ->
+          throw new IllegalArgumentException(
+              "network: a custom network ('"
+                  + description.get("name")
+                  + "') cannot be rebuilt from its description; pass the same CustomNetwork when"
+                  + " loading");
+      default ->
+          throw new IllegalArgumentException(
+              "kind: expected one of mlp, small-cnn, custom, found '" + kind + "'");
+    };
+  }
+
+  private static Mlp mlp(Map<String, ?> description) {
+    List<?> widths = list(description, "widths");
+    int[] w = new int[widths.size()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = toInt(widths.get(i), "widths[" + i + "]");
     }
+    return Mlp.builder()
+        .widths(w)
+        .batchNorm(bool(description, "batchNorm"))
+        .dropout(number(description, "dropout").doubleValue())
+        .l2Normalize(bool(description, "l2Normalize"))
+        .build();
+  }
+
+  private static SmallCnn smallCnn(Map<String, ?> description) {
+    List<?> shape = list(description, "inputShape");
+    if (shape.size() != 3) {
+      throw new IllegalArgumentException(
+          "inputShape: expected [channels, height, width], found " + shape);
+    }
+    return SmallCnn.builder()
+        .inputShape(
+            toInt(shape.get(0), "inputShape[0]"),
+            toInt(shape.get(1), "inputShape[1]"),
+            toInt(shape.get(2), "inputShape[2]"))
+        .kernel(toInt(number(description, "kernel"), "kernel"))
+        .filters(
+            toInt(number(description, "filters1"), "filters1"),
+            toInt(number(description, "filters2"), "filters2"))
+        .hidden(toInt(number(description, "hidden"), "hidden"))
+        .embeddingDim(toInt(number(description, "embeddingDim"), "embeddingDim"))
+        .batchNorm(bool(description, "batchNorm"))
+        .l2Normalize(bool(description, "l2Normalize"))
+        .build();
   }
 
   private static Object field(Map<String, ?> map, String key) {

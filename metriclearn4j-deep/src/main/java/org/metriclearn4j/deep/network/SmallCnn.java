@@ -80,7 +80,7 @@ public final class SmallCnn implements NetworkSpec {
     return embeddingDim;
   }
 
-  /** Returns the number of features after the second pooling, the input of the hidden layer. */
+  /** {@return the number of features after the second pooling, the input of the hidden layer} */
   public int flattenedSize() {
     return filters2 * pooledSize(height, kernel) * pooledSize(width, kernel);
   }

@@ -50,17 +50,17 @@ public final class Batch {
     }
   }
 
-  /** Returns a copy of the sample indices. */
+  /** {@return a copy of the sample indices} */
   public int[] indices() {
     return indices.clone();
   }
 
-  /** Returns the number of samples. */
+  /** {@return the number of samples} */
   public int size() {
     return indices.length;
   }
 
-  /** Returns the sampled tuples, if any. */
+  /** {@return the sampled tuples, if any} */
   public Optional<MinerResult> tuples() {
     return Optional.ofNullable(tuples);
   }

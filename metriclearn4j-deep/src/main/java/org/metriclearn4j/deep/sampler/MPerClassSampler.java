@@ -53,7 +53,7 @@ public final class MPerClassSampler implements BatchSampler {
     return new MPerClassSampler(m, batchSize, seed);
   }
 
-  /** Returns the samples per class per batch. */
+  /** {@return the samples per class per batch} */
   public int m() {
     return m;
   }

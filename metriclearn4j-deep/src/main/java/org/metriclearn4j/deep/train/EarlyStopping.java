@@ -22,6 +22,11 @@ public record EarlyStopping(
   /**
    * Validates the settings.
    *
+   * @param metric the measurement to watch
+   * @param maximize whether larger is better
+   * @param patience epochs without improvement before stopping, at least 1
+   * @param minDelta the smallest change that counts as an improvement, at least 0
+   * @param restoreBest whether the trained model gets the parameters of the best epoch
    * @throws IllegalArgumentException if the metric is blank, patience below 1 or minDelta negative
    *     or not finite
    */

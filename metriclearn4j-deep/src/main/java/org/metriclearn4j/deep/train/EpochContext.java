@@ -29,7 +29,7 @@ public final class EpochContext {
     this.nativeArrays = nativeArrays;
   }
 
-  /** Returns the epoch that just ended (0 before training). */
+  /** {@return the epoch that just ended (0 before training)} */
   public int epoch() {
     return epoch;
   }

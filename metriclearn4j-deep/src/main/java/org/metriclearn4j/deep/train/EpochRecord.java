@@ -17,6 +17,10 @@ import java.util.OptionalDouble;
  * @param meanNegativePairs mean mined or sampled negative pairs per batch
  * @param meanTriplets mean mined or sampled triplets per batch
  * @param trainSeconds wall-clock seconds of the optimisation steps
+ * @param trainCpuSeconds CPU seconds the training thread spent in the optimisation steps (libtorch
+ *     work done on its own intra-op threads is not included; with one intra-op thread this is the
+ *     whole cost, and unlike wall-clock time it does not grow when other processes compete for the
+ *     cores)
  * @param evalSeconds wall-clock seconds of the evaluators
  * @param metrics every evaluator measurement by name, in evaluator order
  */
@@ -29,10 +33,28 @@ public record EpochRecord(
     double meanNegativePairs,
     double meanTriplets,
     double trainSeconds,
+    double trainCpuSeconds,
     double evalSeconds,
     Map<String, Double> metrics) {
 
-  /** Copies the metrics into an unmodifiable map that keeps their order. */
+  /**
+   * Copies the metrics into an unmodifiable map that keeps their order.
+   *
+   * @param epoch the epoch, 0 for the untrained network
+   * @param batches the number of optimisation steps
+   * @param samples the number of samples seen (with repeats)
+   * @param meanLoss the mean batch loss, empty for epoch 0
+   * @param meanPositivePairs mean mined or sampled positive pairs per batch (0 if none were mined)
+   * @param meanNegativePairs mean mined or sampled negative pairs per batch
+   * @param meanTriplets mean mined or sampled triplets per batch
+   * @param trainSeconds wall-clock seconds of the optimisation steps
+   * @param trainCpuSeconds CPU seconds the training thread spent in the optimisation steps
+   *     (libtorch work done on its own intra-op threads is not included; with one intra-op thread
+   *     this is the whole cost, and unlike wall-clock time it does not grow when other processes
+   *     compete for the cores)
+   * @param evalSeconds wall-clock seconds of the evaluators
+   * @param metrics every evaluator measurement by name, in evaluator order
+   */
   public EpochRecord {
     metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
   }

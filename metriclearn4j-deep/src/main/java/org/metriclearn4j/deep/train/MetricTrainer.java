@@ -19,6 +19,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -115,37 +117,37 @@ public final class MetricTrainer {
     return new Builder();
   }
 
-  /** Returns the network description. */
+  /** {@return the network description} */
   public NetworkSpec network() {
     return network;
   }
 
-  /** Returns the loss. */
+  /** {@return the loss} */
   public MetricLoss loss() {
     return loss;
   }
 
-  /** Returns the miner, if any. */
+  /** {@return the miner, if any} */
   public Optional<Miner> miner() {
     return Optional.ofNullable(miner);
   }
 
-  /** Returns the batch sampler. */
+  /** {@return the batch sampler} */
   public BatchSampler sampler() {
     return sampler;
   }
 
-  /** Returns the maximum number of epochs. */
+  /** {@return the maximum number of epochs} */
   public int epochs() {
     return epochs;
   }
 
-  /** Returns the seed. */
+  /** {@return the seed} */
   public long seed() {
     return seed;
   }
 
-  /** Returns every setting as text, for provenance. */
+  /** {@return every setting as text, for provenance} */
   public Map<String, String> hyperparameters() {
     Map<String, String> h = new LinkedHashMap<>();
     h.put("network", network.toString());
@@ -304,10 +306,11 @@ public final class MetricTrainer {
       for (TrainingListener l : listeners) {
         l.onTrainingStart(start);
       }
-      endEpoch(0, 0, 0, OptionalDouble.empty(), new double[3], 0.0);
+      endEpoch(0, 0, 0, OptionalDouble.empty(), new double[3], 0.0, 0.0);
       for (int epoch = 1; epoch <= epochs && stopReason == null; epoch++) {
         List<Batch> batches = epoch == 1 ? first : sampler.epoch(labels, epoch);
         long t0 = System.nanoTime();
+        long cpu0 = cpuNanos();
         double lossSum = 0;
         double[] tupleSums = new double[3];
         long samples = 0;
@@ -333,12 +336,14 @@ public final class MetricTrainer {
           }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpuSeconds = (cpuNanos() - cpu0) / 1e9;
         int n = batches.size();
         double[] meanTuples = new double[3];
         for (int k = 0; k < 3; k++) {
           meanTuples[k] = tupleSums[k] < 0 ? 0 : tupleSums[k] / n;
         }
-        endEpoch(epoch, n, samples, OptionalDouble.of(lossSum / n), meanTuples, seconds);
+        endEpoch(
+            epoch, n, samples, OptionalDouble.of(lossSum / n), meanTuples, seconds, cpuSeconds);
       }
       if (earlyStopping != null && earlyStopping.restoreBest() && bestParameters != null) {
         loadParameters(bestParameters);
@@ -407,7 +412,8 @@ public final class MetricTrainer {
         long samples,
         OptionalDouble meanLoss,
         double[] meanTuples,
-        double trainSeconds) {
+        double trainSeconds,
+        double trainCpuSeconds) {
       long t0 = System.nanoTime();
       Map<String, Double> metrics = new LinkedHashMap<>();
       for (EpochEvaluator evaluator : evaluators) {
@@ -424,6 +430,7 @@ public final class MetricTrainer {
               meanTuples[1],
               meanTuples[2],
               trainSeconds,
+              trainCpuSeconds,
               evalSeconds,
               metrics);
       records.add(record);
@@ -439,6 +446,11 @@ public final class MetricTrainer {
       if (earlyStopping != null) {
         watch(record);
       }
+    }
+
+    private long cpuNanos() {
+      ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+      return bean.isCurrentThreadCpuTimeSupported() ? bean.getCurrentThreadCpuTime() : 0L;
     }
 
     private void watch(EpochRecord record) {

@@ -13,7 +13,14 @@ import java.util.Optional;
  */
 public record TrainingHistory(
     List<EpochRecord> epochs, Optional<String> stopReason, int bestEpoch) {
-  /** Copies the records. */
+  /**
+   * Copies the records.
+   *
+   * @param epochs the records, epoch 0 first
+   * @param stopReason why training stopped early, or empty if it ran every epoch
+   * @param bestEpoch the epoch whose parameters the trained model holds (the last epoch, or the
+   *     best one when early stopping restored it)
+   */
   public TrainingHistory {
     epochs = List.copyOf(epochs);
   }
@@ -33,7 +40,7 @@ public record TrainingHistory(
     return epochs.get(epoch);
   }
 
-  /** Returns the number of epochs trained (not counting epoch 0). */
+  /** {@return the number of epochs trained (not counting epoch 0)} */
   public int epochsRun() {
     return epochs.size() - 1;
   }

@@ -17,7 +17,7 @@ import org.metriclearn4j.deep.train.RetrievalEvaluator;
  * <pre>
  * mvn -o -pl metriclearn4j-deep -am test -Dtest=DigitsProtocolBenchmark \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dbench.configs=contrastive_all,contrastive_ms \
- *     -Dbench.seeds=0,1,2 -Dbench.split=instance -Dbench.threads=2
+ *     -Dbench.seeds=0,1,2 -Dbench.split=instance -Dbench.threads=1
  * </pre>
  */
 class DigitsProtocolBenchmark {
@@ -30,7 +30,7 @@ class DigitsProtocolBenchmark {
     DigitsProtocol.Split split =
         DigitsProtocol.Split.valueOf(
             System.getProperty("bench.split", "instance").toUpperCase(Locale.ROOT));
-    int threads = Integer.parseInt(System.getProperty("bench.threads", "2"));
+    int threads = Integer.parseInt(System.getProperty("bench.threads", "1"));
     int epochs = Integer.parseInt(System.getProperty("bench.epochs", "30"));
     ThreadOptions current = DjlRuntime.threads();
     DigitsProtocol.Settings settings =
@@ -45,7 +45,7 @@ class DigitsProtocolBenchmark {
         epochs,
         DjlRuntime.engineVersion(),
         threads);
-    for (String seedText : seeds.split(",")) {
+    for (String seedText : seeds.split(",", -1)) {
       long seed = Long.parseLong(seedText.trim());
       RetrievalEvaluator.Scores raw = DigitsProtocol.rawBaseline(split, seed);
       RetrievalEvaluator.Scores untrained = DigitsProtocol.untrainedBaseline(split, seed);
@@ -58,22 +58,24 @@ class DigitsProtocolBenchmark {
           100 * untrained.mapAtR(),
           100 * untrained.precisionAt1());
     }
-    for (String name : configs.split(",")) {
+    for (String name : configs.split(",", -1)) {
       DigitsProtocol.Config config = DigitsProtocol.Config.fromReferenceName(name.trim());
       List<Double> maps = new ArrayList<>();
-      for (String seedText : seeds.split(",")) {
+      for (String seedText : seeds.split(",", -1)) {
         long seed = Long.parseLong(seedText.trim());
         DigitsProtocol.Result r = DigitsProtocol.run(config, seed, settings);
         maps.add(r.mapAtR());
         System.out.printf(
             Locale.ROOT,
-            "%-22s seed %d: P@1 %.1f  R-Prec %.1f  MAP@R %.1f  %.3f s/epoch  (train %d, test %d)%n",
+            "%-22s seed %d: P@1 %.1f  R-Prec %.1f  MAP@R %.1f  %.3f s/epoch wall, %.3f s/epoch CPU"
+                + "  (train %d, test %d)%n",
             config.referenceName(),
             seed,
             100 * r.precisionAt1(),
             100 * r.rPrecision(),
             100 * r.mapAtR(),
             r.secondsPerEpoch(),
+            r.cpuSecondsPerEpoch(),
             r.trainSize(),
             r.testSize());
         StringBuilder curve =

@@ -12,7 +12,7 @@ import org.metriclearn4j.deep.ThreadOptions;
  * <pre>
  * mvn -o -pl metriclearn4j-deep -am test -Dtest=MnistSiameseBenchmark \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dbench.epochs=10 -Dbench.train=10000 \
- *     -Dbench.threads=2
+ *     -Dbench.threads=1
  * </pre>
  */
 class MnistSiameseBenchmark {
@@ -21,7 +21,7 @@ class MnistSiameseBenchmark {
   void run() {
     int epochs = Integer.parseInt(System.getProperty("bench.epochs", "10"));
     int train = Integer.parseInt(System.getProperty("bench.train", "10000"));
-    int threads = Integer.parseInt(System.getProperty("bench.threads", "2"));
+    int threads = Integer.parseInt(System.getProperty("bench.threads", "1"));
     long seed = Long.parseLong(System.getProperty("bench.seed", "0"));
     ThreadOptions current = DjlRuntime.threads();
     MnistSiamese.Settings settings =
@@ -33,11 +33,12 @@ class MnistSiameseBenchmark {
     System.out.printf(
         Locale.ROOT,
         "MNIST Siamese (SmallCnn, contrastive 0/1, %d train images, %d held-out, seed %d):"
-            + " %.2f s/epoch%n",
+            + " %.2f s/epoch wall, %.2f s/epoch CPU%n",
         train,
         10 * settings.heldOutPerClass(),
         seed,
-        r.secondsPerEpoch());
+        r.secondsPerEpoch(),
+        r.cpuSecondsPerEpoch());
     System.out.println("epoch  loss    same   different  MAP@R");
     for (int e = 0; e < r.sameClass().length; e++) {
       var record = r.history().epoch(e);

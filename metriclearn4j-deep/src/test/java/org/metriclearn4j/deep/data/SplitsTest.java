@@ -40,6 +40,20 @@ class SplitsTest {
   }
 
   @Test
+  void testSizeIsTheCeilingAndLeftoversGoToTheLargestRemainders() {
+    // 10 samples of classes 5/3/2, 25 %: ceil(2.5) = 3 test samples; shares 1.5, 0.9, 0.6 ->
+    // floors 1, 0, 0 and the two leftovers go to remainders 0.9 and 0.6
+    int[] labels = {0, 0, 0, 0, 0, 1, 1, 1, 2, 2};
+    Splits.TrainTest split = Splits.stratified(labels, 0.25, 3);
+    int[] testCounts = new int[3];
+    for (int i : split.test()) {
+      testCounts[labels[i]]++;
+    }
+    assertArrayEquals(new int[] {1, 1, 1}, testCounts);
+    assertEquals(7, split.train().length);
+  }
+
+  @Test
   void sameSeedSameSplitOtherSeedOtherSplit() {
     int[] labels = labels();
     assertArrayEquals(

@@ -52,7 +52,7 @@ class NetworksTest {
       for (Pair<String, Parameter> p : block.getParameters()) {
         NDArray a = p.getValue().getArray();
         long fanIn = p.getKey().startsWith("01") ? 64 : 128;
-        float bound = (float) (1 / Math.sqrt(fanIn));
+        float bound = (float) (1 / Math.sqrt((double) fanIn));
         assertTrue(a.abs().max().getFloat() <= bound, p.getKey());
         assertTrue(a.abs().max().getFloat() > 0.5f * bound, p.getKey() + " is not near-zero");
       }
