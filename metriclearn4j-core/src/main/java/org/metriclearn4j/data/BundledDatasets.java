@@ -112,7 +112,7 @@ public final class BundledDatasets {
     INFO.put(name, new DatasetInfo(name, title, rows, features, classes, citation));
   }
 
-  /** Returns the names of the bundled datasets, sorted. */
+  /** {@return the names of the bundled datasets, sorted} */
   public static List<String> names() {
     return List.copyOf(INFO.keySet());
   }
@@ -127,7 +127,7 @@ public final class BundledDatasets {
     return INFO.containsKey(name);
   }
 
-  /** Returns the descriptions of all bundled datasets, sorted by name. */
+  /** {@return the descriptions of all bundled datasets, sorted by name} */
   public static List<DatasetInfo> infos() {
     return List.copyOf(INFO.values());
   }
@@ -176,7 +176,7 @@ public final class BundledDatasets {
     }
   }
 
-  /** Returns the names of the datasets that have reference folds, sorted. */
+  /** {@return the names of the datasets that have reference folds, sorted} */
   public static List<String> referenceFoldNames() {
     return List.of("breast_cancer", "digits", "iris", "wine");
   }

@@ -13,9 +13,16 @@ import org.jspecify.annotations.Nullable;
 public final class DatasetFormatException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** The file or source name. */
   private final String source;
+
+  /** The 1-based line number. */
   private final long lineNumber;
+
+  /** The offending column's name, or null. */
   private final @Nullable String column;
+
+  /** The full message. */
   private final String message;
 
   /**
@@ -49,23 +56,23 @@ public final class DatasetFormatException extends IllegalArgumentException {
     this.column = column;
   }
 
-  /** Returns the message, {@code "<source> line <n>[, column '<c>']: <problem>"}; never null. */
+  /** {@return the message, {@code "<source> line <n>[, column '<c>']: <problem>"}; never null} */
   @Override
   public String getMessage() {
     return message;
   }
 
-  /** Returns the file or source name the problem was found in. */
+  /** {@return the file or source name the problem was found in} */
   public String source() {
     return source;
   }
 
-  /** Returns the 1-based line number of the problem (the header is line 1). */
+  /** {@return the 1-based line number of the problem (the header is line 1)} */
   public long lineNumber() {
     return lineNumber;
   }
 
-  /** Returns the name of the offending column, or {@code null} if the problem spans the row. */
+  /** {@return the name of the offending column, or {@code null} if the problem spans the row} */
   public @Nullable String column() {
     return column;
   }

@@ -17,6 +17,12 @@ public record DatasetInfo(
   /**
    * Checks the description.
    *
+   * @param name the dataset's name
+   * @param title a human-readable title
+   * @param rows the number of samples, at least 1
+   * @param features the number of features, at least 1
+   * @param classes the number of classes, at least 1
+   * @param citation the source to cite
    * @throws IllegalArgumentException if a count is not positive
    */
   public DatasetInfo {

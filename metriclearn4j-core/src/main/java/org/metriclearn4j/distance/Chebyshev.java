@@ -29,7 +29,7 @@ public final class Chebyshev implements Distance {
     return "chebyshev";
   }
 
-  /** Returns true: the Chebyshev distance is a metric. */
+  /** {@return true: the Chebyshev distance is a metric} */
   @Override
   public boolean isMetric() {
     return true;

@@ -22,12 +22,14 @@ public interface Distance {
    */
   double distance(double[] x, double[] y);
 
-  /** Returns a short name, for example {@code "euclidean"}. */
+  /** {@return a short name, for example {@code "euclidean"}} */
   String name();
 
   /**
    * Returns whether this distance is a metric on its domain: symmetric, zero only for identical
    * inputs and satisfying the triangle inequality. False unless an implementation says otherwise.
+   *
+   * @return true for a metric
    */
   default boolean isMetric() {
     return false;

@@ -45,7 +45,7 @@ public final class Distances {
     BY_NAME.put(factory.get().name(), factory);
   }
 
-  /** Returns the canonical names {@link #byName(String)} accepts, sorted. */
+  /** {@return the canonical names {@link #byName(String)} accepts, sorted} */
   public static List<String> names() {
     return List.copyOf(BY_NAME.keySet());
   }

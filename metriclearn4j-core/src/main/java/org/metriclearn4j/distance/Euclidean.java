@@ -51,7 +51,7 @@ public final class Euclidean implements Distance {
     return "euclidean";
   }
 
-  /** Returns true: the Euclidean distance is a metric. */
+  /** {@return true: the Euclidean distance is a metric} */
   @Override
   public boolean isMetric() {
     return true;

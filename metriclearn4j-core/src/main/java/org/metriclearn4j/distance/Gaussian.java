@@ -6,28 +6,30 @@ import org.jspecify.annotations.Nullable;
 /**
  * A multivariate normal distribution {@code N(mean, covariance)} with a symmetric positive definite
  * covariance, the argument of the closed-form {@link GaussianBhattacharyya} and {@link
- * GaussianKullbackLeibler}. Immutable: the arrays are copied in and out.
- *
- * @param mean the mean, {@code d >= 1} finite values
- * @param covariance the {@code d x d} covariance, symmetric (relative tolerance 1e-9) and positive
- *     definite
+ * GaussianKullbackLeibler}. An immutable value: the arrays are copied in and out, and equality
+ * compares the numbers.
  */
-public record Gaussian(double[] mean, double[][] covariance) {
+public final class Gaussian {
+  private final double[] mean;
+  private final double[][] covariance;
 
   /**
    * Checks and copies the parameters.
    *
+   * @param mean the mean, {@code d >= 1} finite values (copied)
+   * @param covariance the {@code d x d} covariance, symmetric (relative tolerance 1e-9) and
+   *     positive definite (copied)
    * @throws IllegalArgumentException if the mean is empty or not finite, or the covariance is not a
    *     {@code d x d} finite, symmetric, positive definite matrix
    */
-  public Gaussian {
+  public Gaussian(double[] mean, double[][] covariance) {
     if (mean.length == 0) {
       throw new IllegalArgumentException("mean: expected at least one value, found none");
     }
     Vectors.checkFinite(mean, "mean");
     Spd.cholesky(covariance, "covariance", mean.length);
-    mean = mean.clone();
-    covariance = copy(covariance);
+    this.mean = mean.clone();
+    this.covariance = copy(covariance);
   }
 
   /**
@@ -36,24 +38,23 @@ public record Gaussian(double[] mean, double[][] covariance) {
    * @param mean the mean
    * @param variance the variance, positive
    * @return the distribution
+   * @throws IllegalArgumentException if the variance is not positive or a value is not finite
    */
   public static Gaussian univariate(double mean, double variance) {
     return new Gaussian(new double[] {mean}, new double[][] {{variance}});
   }
 
-  /** Returns the dimension {@code d}. */
+  /** {@return the dimension {@code d}} */
   public int dimension() {
     return mean.length;
   }
 
-  /** Returns a copy of the mean. */
-  @Override
+  /** {@return a copy of the mean} */
   public double[] mean() {
     return mean.clone();
   }
 
-  /** Returns a copy of the covariance. */
-  @Override
+  /** {@return a copy of the covariance} */
   public double[][] covariance() {
     return copy(covariance);
   }
@@ -63,7 +64,12 @@ public record Gaussian(double[] mean, double[][] covariance) {
     return Spd.cholesky(covariance, "covariance", mean.length);
   }
 
-  /** Compares means and covariances by value. */
+  /**
+   * Compares means and covariances by value.
+   *
+   * @param other any object
+   * @return true for a {@code Gaussian} with equal mean and covariance
+   */
   @Override
   public boolean equals(@Nullable Object other) {
     return other instanceof Gaussian g

@@ -32,7 +32,7 @@ public final class Hellinger implements Distance {
     return "hellinger";
   }
 
-  /** Returns true: the Hellinger distance is a metric on probability vectors. */
+  /** {@return true: the Hellinger distance is a metric on probability vectors} */
   @Override
   public boolean isMetric() {
     return true;

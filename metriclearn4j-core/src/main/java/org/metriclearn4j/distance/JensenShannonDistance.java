@@ -31,7 +31,7 @@ public final class JensenShannonDistance implements Distance {
     return "jensen-shannon";
   }
 
-  /** Returns true: the square root of the Jensen–Shannon divergence is a metric. */
+  /** {@return true: the square root of the Jensen–Shannon divergence is a metric} */
   @Override
   public boolean isMetric() {
     return true;

@@ -27,7 +27,7 @@ public final class JensenShannonDivergence implements Distance {
     return divergence(x, y);
   }
 
-  /** Returns {@code JS(p, q)} without checks, clamped to {@code [0, ln 2]}. */
+  /** {@return {@code JS(p, q)} without checks, clamped to {@code [0, ln 2]}} */
   static double divergence(double[] p, double[] q) {
     double s = 0;
     for (int i = 0; i < p.length; i++) {

@@ -30,7 +30,7 @@ public final class KullbackLeibler implements Distance {
     return divergence(x, y);
   }
 
-  /** Returns {@code KL(p || q)} without checks. */
+  /** {@return {@code KL(p || q)} without checks} */
   static double divergence(double[] p, double[] q) {
     double s = 0;
     for (int i = 0; i < p.length; i++) {

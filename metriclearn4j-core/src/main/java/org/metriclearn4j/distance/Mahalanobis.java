@@ -53,12 +53,12 @@ public final class Mahalanobis implements Distance {
     return new Mahalanobis(Spd.invertLower(Spd.cholesky(covariance, "covariance", -1)));
   }
 
-  /** Returns the dimension {@code d} of the vectors this distance accepts. */
+  /** {@return the dimension {@code d} of the vectors this distance accepts} */
   public int dimension() {
     return factor.length;
   }
 
-  /** Returns a copy of {@code M}. */
+  /** {@return a copy of {@code M}} */
   public double[][] matrix() {
     int d = factor.length;
     double[][] m = new double[d][d];
@@ -108,7 +108,7 @@ public final class Mahalanobis implements Distance {
     return "mahalanobis";
   }
 
-  /** Returns true: with a positive definite matrix the Mahalanobis distance is a metric. */
+  /** {@return true: with a positive definite matrix the Mahalanobis distance is a metric} */
   @Override
   public boolean isMetric() {
     return true;

@@ -30,7 +30,7 @@ public final class Manhattan implements Distance {
     return "manhattan";
   }
 
-  /** Returns true: the Manhattan distance is a metric. */
+  /** {@return true: the Manhattan distance is a metric} */
   @Override
   public boolean isMetric() {
     return true;

@@ -27,7 +27,7 @@ public final class Matusita implements Distance {
     return rootDistance(x, y);
   }
 
-  /** Returns {@code sqrt(sum_i (sqrt p_i - sqrt q_i)^2)} without checks. */
+  /** {@return {@code sqrt(sum_i (sqrt p_i - sqrt q_i)^2)} without checks} */
   static double rootDistance(double[] p, double[] q) {
     double s = 0;
     for (int i = 0; i < p.length; i++) {
@@ -42,7 +42,7 @@ public final class Matusita implements Distance {
     return "matusita";
   }
 
-  /** Returns true: the Matusita distance is a metric on probability vectors. */
+  /** {@return true: the Matusita distance is a metric on probability vectors} */
   @Override
   public boolean isMetric() {
     return true;

@@ -90,7 +90,7 @@ final class Spd {
     return l;
   }
 
-  /** Returns {@code 2 sum_i ln L_ii = ln det(a)} from a Cholesky factor. */
+  /** {@return {@code 2 sum_i ln L_ii = ln det(a)} from a Cholesky factor} */
   static double logDet(double[][] l) {
     double s = 0;
     for (int i = 0; i < l.length; i++) {
@@ -99,7 +99,7 @@ final class Spd {
     return 2 * s;
   }
 
-  /** Returns {@code L^-1 v} by forward substitution. */
+  /** {@return {@code L^-1 v} by forward substitution} */
   static double[] solveLower(double[][] l, double[] v) {
     int d = l.length;
     double[] z = new double[d];
@@ -113,7 +113,7 @@ final class Spd {
     return z;
   }
 
-  /** Returns the inverse of the lower triangular {@code L}, itself lower triangular. */
+  /** {@return the inverse of the lower triangular {@code L}, itself lower triangular} */
   static double[][] invertLower(double[][] l) {
     int d = l.length;
     double[][] inv = new double[d][d];

@@ -17,6 +17,10 @@ public record CrossValidationResult(
   /**
    * Validates and copies the lists.
    *
+   * @param pipeline the evaluated pipeline's name
+   * @param scores the test accuracy of each fold, in fold order
+   * @param fitSeconds the wall-clock seconds each fold's fit took
+   * @param summaries a one-line summary of each fold's fitted pipeline
    * @throws IllegalArgumentException if there is no fold or the lists differ in length
    */
   public CrossValidationResult {
@@ -37,12 +41,20 @@ public record CrossValidationResult(
     summaries = List.copyOf(summaries);
   }
 
-  /** Returns the number of folds. */
+  /**
+   * Returns the number of folds.
+   *
+   * @return the number of folds
+   */
   public int numFolds() {
     return scores.size();
   }
 
-  /** Returns the mean of the fold scores. */
+  /**
+   * Returns the mean of the fold scores.
+   *
+   * @return the mean of the fold scores
+   */
   public double mean() {
     double sum = 0;
     for (double s : scores) {
@@ -66,7 +78,11 @@ public record CrossValidationResult(
     return Math.sqrt(sum / scores.size());
   }
 
-  /** Returns the total seconds spent fitting, over all folds. */
+  /**
+   * Returns the total seconds spent fitting, over all folds.
+   *
+   * @return the total seconds spent fitting, over all folds
+   */
   public double totalFitSeconds() {
     double sum = 0;
     for (double s : fitSeconds) {

@@ -82,12 +82,20 @@ public final class Folds {
     return new Folds(testFold.clone(), numFolds);
   }
 
-  /** Returns the number of folds. */
+  /**
+   * Returns the number of folds.
+   *
+   * @return the number of folds
+   */
   public int numFolds() {
     return testIndices.length;
   }
 
-  /** Returns the number of samples. */
+  /**
+   * Returns the number of samples.
+   *
+   * @return the number of samples
+   */
   public int size() {
     return assignment.length;
   }
@@ -126,7 +134,11 @@ public final class Folds {
     return assignment[sample];
   }
 
-  /** Returns the test fold of every sample (a copy). */
+  /**
+   * Returns the test fold of every sample (a copy).
+   *
+   * @return the test fold of every sample (a copy)
+   */
   public int[] assignment() {
     return assignment.clone();
   }

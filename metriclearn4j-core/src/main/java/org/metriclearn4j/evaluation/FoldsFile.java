@@ -205,7 +205,9 @@ public final class FoldsFile {
     try {
       return Integer.parseInt(text.trim());
     } catch (NumberFormatException e) {
-      throw error(source, line, "expected an integer " + column + ", found '" + text + "'");
+      throw new IOException(
+          source + ", line " + line + ": expected an integer " + column + ", found '" + text + "'",
+          e);
     }
   }
 

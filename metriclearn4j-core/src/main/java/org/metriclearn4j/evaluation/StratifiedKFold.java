@@ -64,17 +64,29 @@ public final class StratifiedKFold {
     return new StratifiedKFold(k, true, seed);
   }
 
-  /** Returns the number of folds. */
+  /**
+   * Returns the number of folds.
+   *
+   * @return the number of folds
+   */
   public int numFolds() {
     return k;
   }
 
-  /** Returns whether class members are shuffled among folds. */
+  /**
+   * Returns whether class members are shuffled among folds.
+   *
+   * @return whether class members are shuffled among folds
+   */
   public boolean isShuffled() {
     return shuffle;
   }
 
-  /** Returns the seed of a shuffled split (0 for an unshuffled one). */
+  /**
+   * Returns the seed of a shuffled split (0 for an unshuffled one).
+   *
+   * @return the seed of a shuffled split (0 for an unshuffled one)
+   */
   public long seed() {
     return seed;
   }
@@ -151,12 +163,20 @@ public final class StratifiedKFold {
     return Folds.fromAssignment(assignment);
   }
 
-  /** Returns how many integers p in [start, end) satisfy p = f (mod k). */
+  /**
+   * Returns how many integers p in [start, end) satisfy p = f (mod k).
+   *
+   * @return how many integers p in [start, end) satisfy p = f (mod k)
+   */
   private static int positionsCongruent(int start, int end, int f, int k) {
     return countBelow(end, f, k) - countBelow(start, f, k);
   }
 
-  /** Returns how many integers p in [0, limit) satisfy p = f (mod k), for 0 <= f < k. */
+  /**
+   * Returns how many integers p in [0, limit) satisfy p = f (mod k), for 0 <= f < k.
+   *
+   * @return how many integers p in [0, limit) satisfy p = f (mod k), for 0 <= f < k
+   */
   private static int countBelow(int limit, int f, int k) {
     return limit <= f ? 0 : (limit - f - 1) / k + 1;
   }

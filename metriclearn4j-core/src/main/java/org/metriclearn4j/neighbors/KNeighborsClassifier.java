@@ -51,12 +51,20 @@ public final class KNeighborsClassifier implements ClassifierLearner {
     return new Builder();
   }
 
-  /** Returns the number of neighbours that vote. */
+  /**
+   * Returns the number of neighbours that vote.
+   *
+   * @return the number of neighbours that vote
+   */
   public int k() {
     return k;
   }
 
-  /** Returns how votes are weighted. */
+  /**
+   * Returns how votes are weighted.
+   *
+   * @return how votes are weighted
+   */
   public Weights weights() {
     return weights;
   }
@@ -78,7 +86,11 @@ public final class KNeighborsClassifier implements ClassifierLearner {
         ExactKnnIndex.of(data.features()), data.labels(), data.numClasses(), k, weights);
   }
 
-  /** Returns {@code "knn(k=5)"}, or {@code "knn(k=5, weights=distance)"} with distance weights. */
+  /**
+   * Returns {@code "knn(k=5)"}, or {@code "knn(k=5, weights=distance)"} with distance weights.
+   *
+   * @return {@code "knn(k=5)"}, or {@code "knn(k=5, weights=distance)"} with distance weights
+   */
   @Override
   public String name() {
     return weights == Weights.UNIFORM

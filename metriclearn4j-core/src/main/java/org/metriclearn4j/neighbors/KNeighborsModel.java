@@ -27,22 +27,38 @@ public final class KNeighborsModel implements Classifier {
     return index.dimension();
   }
 
-  /** Returns the number of classes of the training data, the length of a probability vector. */
+  /**
+   * Returns the number of classes of the training data, the length of a probability vector.
+   *
+   * @return the number of classes of the training data, the length of a probability vector
+   */
   public int numClasses() {
     return numClasses;
   }
 
-  /** Returns the number of neighbours that vote. */
+  /**
+   * Returns the number of neighbours that vote.
+   *
+   * @return the number of neighbours that vote
+   */
   public int k() {
     return k;
   }
 
-  /** Returns how votes are weighted. */
+  /**
+   * Returns how votes are weighted.
+   *
+   * @return how votes are weighted
+   */
   public Weights weights() {
     return weights;
   }
 
-  /** Returns the index over the training samples. */
+  /**
+   * Returns the index over the training samples.
+   *
+   * @return the index over the training samples
+   */
   public KnnIndex index() {
     return index;
   }

@@ -9,10 +9,18 @@ package org.metriclearn4j.neighbors;
  */
 public interface KnnIndex {
 
-  /** Returns the number of indexed reference points {@code n}. */
+  /**
+   * Returns the number of indexed reference points {@code n}.
+   *
+   * @return the number of indexed reference points {@code n}
+   */
   int size();
 
-  /** Returns the dimension {@code d} of the indexed points. */
+  /**
+   * Returns the dimension {@code d} of the indexed points.
+   *
+   * @return the dimension {@code d} of the indexed points
+   */
   int dimension();
 
   /**

@@ -74,17 +74,29 @@ public final class Neighbors {
     return new Neighbors(idx, dist);
   }
 
-  /** Returns the number of queries {@code n}. */
+  /**
+   * Returns the number of queries {@code n}.
+   *
+   * @return the number of queries {@code n}
+   */
   public int numQueries() {
     return indices.length;
   }
 
-  /** Returns the number of neighbours per query {@code k} (0 when there is no query). */
+  /**
+   * Returns the number of neighbours per query {@code k} (0 when there is no query).
+   *
+   * @return the number of neighbours per query {@code k} (0 when there is no query)
+   */
   public int k() {
     return indices.length == 0 ? 0 : indices[0].length;
   }
 
-  /** Returns a copy of the neighbour indices, {@code n x k}, nearest first. */
+  /**
+   * Returns a copy of the neighbour indices, {@code n x k}, nearest first.
+   *
+   * @return a copy of the neighbour indices, {@code n x k}, nearest first
+   */
   public int[][] indices() {
     int[][] copy = new int[indices.length][];
     for (int q = 0; q < indices.length; q++) {
@@ -103,7 +115,11 @@ public final class Neighbors {
     return indices[query].clone();
   }
 
-  /** Returns a copy of the squared Euclidean distances, {@code n x k}, non-decreasing per row. */
+  /**
+   * Returns a copy of the squared Euclidean distances, {@code n x k}, non-decreasing per row.
+   *
+   * @return a copy of the squared Euclidean distances, {@code n x k}, non-decreasing per row
+   */
   public double[][] squaredDistances() {
     double[][] copy = new double[squaredDistances.length][];
     for (int q = 0; q < squaredDistances.length; q++) {
@@ -123,7 +139,9 @@ public final class Neighbors {
   }
 
   /**
-   * Returns the Euclidean distances (square roots of {@link #squaredDistances()}), {@code n x k}.
+   * Returns the Euclidean distances, the square roots of {@link #squaredDistances()}.
+   *
+   * @return {@code n x k} distances, non-decreasing per row
    */
   public double[][] distances() {
     double[][] out = new double[squaredDistances.length][];

@@ -63,17 +63,29 @@ public final class FittedPipeline {
     return new FittedPipeline(transforms, names, classifier, classifier.getClass().getSimpleName());
   }
 
-  /** Returns the fitted transforms, in the order they are applied. */
+  /**
+   * Returns the fitted transforms, in the order they are applied.
+   *
+   * @return the fitted transforms, in the order they are applied
+   */
   public List<Transform> transforms() {
     return transforms;
   }
 
-  /** Returns the fitted classifier. */
+  /**
+   * Returns the fitted classifier.
+   *
+   * @return the fitted classifier
+   */
   public Classifier classifier() {
     return classifier;
   }
 
-  /** Returns the number of input features. */
+  /**
+   * Returns the number of input features.
+   *
+   * @return the number of input features
+   */
   public int inputDimension() {
     return transforms.isEmpty() ? classifier.inputDimension() : transforms.get(0).inputDimension();
   }

@@ -43,18 +43,28 @@ public final class Pipeline {
     return new Pipeline(List.of(), classifier);
   }
 
-  /** Returns the transform learners, in the order they are applied. */
+  /**
+   * Returns the transform learners, in the order they are applied.
+   *
+   * @return the transform learners, in the order they are applied
+   */
   public List<TransformLearner> transforms() {
     return transforms;
   }
 
-  /** Returns the classifier learner at the end of the chain. */
+  /**
+   * Returns the classifier learner at the end of the chain.
+   *
+   * @return the classifier learner at the end of the chain
+   */
   public ClassifierLearner classifier() {
     return classifier;
   }
 
   /**
-   * Returns the names of the steps joined by {@code " > "}, for example {@code "nca > knn(k=5)"}.
+   * Returns the names of the steps joined by {@code " > "}.
+   *
+   * @return for example {@code "nca > knn(k=5)"}
    */
   public String name() {
     StringBuilder out = new StringBuilder();

@@ -52,22 +52,22 @@ public final class Lda implements TransformLearner {
     this.shrinkage = builder.shrinkage;
   }
 
-  /** Returns an LDA with the defaults: {@code min(c - 1, d)} components, shrinkage 1e-4. */
+  /** {@return an LDA with the defaults: {@code min(c - 1, d)} components, shrinkage 1e-4} */
   public static Lda create() {
     return builder().build();
   }
 
-  /** Returns a builder with the defaults. */
+  /** {@return a builder with the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns the requested number of components, or {@code null} for {@code min(c - 1, d)}. */
+  /** {@return the requested number of components, or {@code null} for {@code min(c - 1, d)}} */
   public @Nullable Integer components() {
     return components;
   }
 
-  /** Returns the shrinkage intensity {@code s} in {@code [0, 1]}. */
+  /** {@return the shrinkage intensity {@code s} in {@code [0, 1]}} */
   public double shrinkage() {
     return shrinkage;
   }

@@ -9,7 +9,7 @@ import org.metriclearn4j.linalg.Kernels;
 final class Moments {
   private Moments() {}
 
-  /** Returns the column means of the dataset. */
+  /** {@return the column means of the dataset} */
   static double[] mean(LabeledDataset data) {
     int n = data.size();
     int d = data.dimension();

@@ -38,27 +38,27 @@ public final class Pca implements TransformLearner {
     this.whiten = builder.whiten;
   }
 
-  /** Returns a PCA with the defaults: all components, no whitening. */
+  /** {@return a PCA with the defaults: all components, no whitening} */
   public static Pca create() {
     return builder().build();
   }
 
-  /** Returns a builder with the defaults: all components, no whitening. */
+  /** {@return a builder with the defaults: all components, no whitening} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns the requested number of components, or {@code null} if not fixed. */
+  /** {@return the requested number of components, or {@code null} if not fixed} */
   public @Nullable Integer components() {
     return components;
   }
 
-  /** Returns the requested variance fraction, or {@code null} if not set. */
+  /** {@return the requested variance fraction, or {@code null} if not set} */
   public @Nullable Double varianceFraction() {
     return varianceFraction;
   }
 
-  /** Returns whether components are scaled to unit variance. */
+  /** {@return whether components are scaled to unit variance} */
   public boolean whiten() {
     return whiten;
   }

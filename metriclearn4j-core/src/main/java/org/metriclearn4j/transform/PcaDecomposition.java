@@ -15,7 +15,7 @@ public final class PcaDecomposition {
     this.totalVariance = totalVariance;
   }
 
-  /** Returns the fitted projection {@code x -> W (x - mean)}, of kind {@code "pca"}. */
+  /** {@return the fitted projection {@code x -> W (x - mean)}, of kind {@code "pca"}} */
   public AffineTransform transform() {
     return transform;
   }
@@ -23,6 +23,8 @@ public final class PcaDecomposition {
   /**
    * Returns the sample variance (divisor {@code n - 1}) of the training data along each kept
    * component, largest first: the covariance matrix's leading eigenvalues.
+   *
+   * @return the variances, one per kept component
    */
   public double[] explainedVariance() {
     return explainedVariance.clone();
@@ -31,6 +33,8 @@ public final class PcaDecomposition {
   /**
    * Returns each kept component's share of the total variance, {@code explainedVariance[k] /
    * totalVariance()}; all zero if the training data has no variance.
+   *
+   * @return the shares, one per kept component
    */
   public double[] explainedVarianceRatio() {
     double[] ratio = new double[explainedVariance.length];
@@ -42,12 +46,12 @@ public final class PcaDecomposition {
     return ratio;
   }
 
-  /** Returns the total sample variance of the training data (the covariance matrix's trace). */
+  /** {@return the total sample variance of the training data (the covariance matrix's trace)} */
   public double totalVariance() {
     return totalVariance;
   }
 
-  /** Returns the number of kept components. */
+  /** {@return the number of kept components} */
   public int components() {
     return explainedVariance.length;
   }

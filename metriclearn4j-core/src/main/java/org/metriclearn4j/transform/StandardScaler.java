@@ -25,22 +25,22 @@ public final class StandardScaler implements TransformLearner {
     this.scale = builder.scale;
   }
 
-  /** Returns a scaler with the defaults: centre and scale every feature. */
+  /** {@return a scaler with the defaults: centre and scale every feature} */
   public static StandardScaler create() {
     return builder().build();
   }
 
-  /** Returns a builder with the defaults: centre and scale. */
+  /** {@return a builder with the defaults: centre and scale} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns whether the mean is subtracted. */
+  /** {@return whether the mean is subtracted} */
   public boolean center() {
     return center;
   }
 
-  /** Returns whether features are divided by their standard deviation. */
+  /** {@return whether features are divided by their standard deviation} */
   public boolean scale() {
     return scale;
   }
@@ -124,7 +124,7 @@ public final class StandardScaler implements TransformLearner {
       return this;
     }
 
-    /** Returns the scaler (every combination of the two options is valid). */
+    /** {@return the scaler (every combination of the two options is valid)} */
     public StandardScaler build() {
       return new StandardScaler(this);
     }
