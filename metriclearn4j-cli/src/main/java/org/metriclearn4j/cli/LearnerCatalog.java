@@ -5,6 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
+import org.metriclearn4j.learn.Covariance;
+import org.metriclearn4j.learn.Lfda;
+import org.metriclearn4j.learn.Lmnn;
+import org.metriclearn4j.learn.Mlkr;
 import org.metriclearn4j.learn.Nca;
 import org.metriclearn4j.learn.SupervisedMetricLearner;
 
@@ -15,6 +19,10 @@ final class LearnerCatalog {
 
   static {
     LEARNERS.put("nca", seed -> Nca.builder().seed(seed).build());
+    LEARNERS.put("lmnn", seed -> Lmnn.builder().seed(seed).build());
+    LEARNERS.put("mlkr", seed -> Mlkr.builder().seed(seed).build());
+    LEARNERS.put("lfda", seed -> Lfda.builder().build());
+    LEARNERS.put("covariance", seed -> Covariance.builder().build());
   }
 
   private LearnerCatalog() {}
