@@ -115,6 +115,41 @@ final class WeakMetricSupport {
     return out;
   }
 
+  /**
+   * Returns the square roots of {@link #inverseVariances}: {@code 1 / standard deviation} of each
+   * feature over the given rows ({@code 1 / sqrt(mean variance)} for a feature without variance).
+   *
+   * @param x the points
+   * @param rows the rows to use
+   * @return the {@code d} scale factors
+   */
+  static double[] inverseStandardDeviations(DMatrixRMaj x, int[] rows) {
+    DMatrixRMaj iv = inverseVariances(x, rows);
+    double[] out = new double[x.numCols];
+    for (int t = 0; t < out.length; t++) {
+      out[t] = Math.sqrt(iv.get(t, t));
+    }
+    return out;
+  }
+
+  /**
+   * Returns a copy of {@code x} with column {@code t} multiplied by {@code f[t]}.
+   *
+   * @param x the points
+   * @param f one factor per column
+   * @return the scaled copy
+   */
+  static DMatrixRMaj scaleColumns(DMatrixRMaj x, double[] f) {
+    DMatrixRMaj out = x.copy();
+    int d = x.numCols;
+    for (int i = 0; i < x.numRows; i++) {
+      for (int t = 0; t < d; t++) {
+        out.data[i * d + t] *= f[t];
+      }
+    }
+    return out;
+  }
+
   /** Returns {@code 0..n-1}. */
   static int[] allRows(int n) {
     int[] rows = new int[n];
