@@ -60,10 +60,7 @@ public final class RcaSupervised implements SupervisedMetricLearner {
               + java.util.Arrays.toString(data.classCounts())
               + "; lower chunkSize or add samples");
     }
-    int count =
-        numChunks > 0
-            ? numChunks
-            : Math.min(Integer.getInteger("rca.cap", DEFAULT_MAX_CHUNKS), max);
+    int count = numChunks > 0 ? numChunks : max;
     Chunks chunks = ConstraintSampler.withSeed(seed).chunks(data, count, chunkSize);
     MahalanobisMetric weak = rca.fit(chunks);
     return SupervisedSupport.relabel(
