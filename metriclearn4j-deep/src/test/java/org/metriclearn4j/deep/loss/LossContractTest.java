@@ -49,8 +49,8 @@ class LossContractTest {
   void gradientDescentOnTheEmbeddingsLowersTheLoss(String name, Supplier<MetricLoss> factory) {
     try (NDManager manager = NDManager.newBaseManager()) {
       MetricLoss loss = ready(factory, manager, DataType.FLOAT64);
-      NDArray x = manager.create(Batches.POINTS);
-      NDArray y = manager.create(Batches.LABELS);
+      NDArray x = manager.create(Batches.points());
+      NDArray y = manager.create(Batches.labels());
       double first = Double.NaN;
       double last = Double.NaN;
       for (int step = 0; step < 10; step++) {
@@ -78,7 +78,7 @@ class LossContractTest {
       try (NDManager manager = NDManager.newBaseManager()) {
         MetricLoss loss = ready(factory, manager, DataType.FLOAT64);
         LossHarness.Outcome outcome =
-            LossHarness.run(manager, loss, Batches.POINTS, Batches.LABELS, empty);
+            LossHarness.run(manager, loss, Batches.points(), Batches.labels(), empty);
         assertEquals(0.0, outcome.value(), 0.0, name);
         for (double[] row : outcome.gradient()) {
           assertEquals(0.0, row[0], 0.0, name);
@@ -93,8 +93,8 @@ class LossContractTest {
   void float32AgreesWithFloat64(String name, Supplier<MetricLoss> factory) {
     try (NDManager manager = NDManager.newBaseManager()) {
       MetricLoss loss = ready(factory, manager, DataType.FLOAT32);
-      NDArray y = manager.create(Batches.LABELS);
-      NDArray x64 = manager.create(Batches.POINTS);
+      NDArray y = manager.create(Batches.labels());
+      NDArray x64 = manager.create(Batches.points());
       NDArray v32 = loss.compute(x64.toType(DataType.FLOAT32, true), y);
       NDArray v64 = loss.compute(x64, y);
       assertEquals(DataType.FLOAT32, v32.getDataType(), name);
@@ -108,8 +108,8 @@ class LossContractTest {
   void badInputIsRejectedWithWhatWasFound(String name, Supplier<MetricLoss> factory) {
     try (NDManager manager = NDManager.newBaseManager()) {
       MetricLoss loss = ready(factory, manager, DataType.FLOAT64);
-      NDArray x = manager.create(Batches.POINTS);
-      NDArray y = manager.create(Batches.LABELS);
+      NDArray x = manager.create(Batches.points());
+      NDArray y = manager.create(Batches.labels());
       MinerResult outside =
           MinerResult.of(Triplets.of(new int[] {0}, new int[] {1}, new int[] {8}));
       Expect.illegalArgument(() -> loss.compute(x, y, outside), "batch of 8", "found index 8");

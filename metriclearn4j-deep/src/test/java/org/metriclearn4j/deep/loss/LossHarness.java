@@ -155,7 +155,7 @@ final class LossHarness {
     return MinerResult.of(Triplets.of(new int[0], new int[0], new int[0]));
   }
 
-  /** A handful of hand-picked triplets of {@link Batches#POINTS}. */
+  /** A handful of hand-picked triplets of {@link Batches#points()}. */
   static MinerResult someTriplets() {
     return MinerResult.of(
         Triplets.of(
@@ -164,7 +164,7 @@ final class LossHarness {
             new int[] {5, 7, 6, 1, 2, 5}));
   }
 
-  /** A handful of hand-picked pairs of {@link Batches#POINTS}, with a repeated negative pair. */
+  /** A handful of hand-picked pairs of {@link Batches#points()}, with a repeated negative pair. */
   static MinerResult somePairs() {
     return MinerResult.of(
         Pairs.of(

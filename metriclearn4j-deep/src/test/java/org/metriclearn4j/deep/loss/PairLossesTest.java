@@ -25,8 +25,8 @@ import org.metriclearn4j.deep.testing.PlainDistance;
  * plain-Java double loops, with and without mined tuples; gradients against finite differences.
  */
 class PairLossesTest {
-  private static final double[][] X = Batches.POINTS;
-  private static final int[] Y = Batches.LABELS;
+  private static final double[][] X = Batches.points();
+  private static final int[] Y = Batches.labels();
   private static final List<int[]> ALL_POS = Batches.positivePairs(Y);
   private static final List<int[]> ALL_NEG = Batches.negativePairs(Y);
   private static final PlainDistance EUCLIDEAN = PlainDistance.euclidean(true);

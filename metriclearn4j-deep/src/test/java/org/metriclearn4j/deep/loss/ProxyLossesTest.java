@@ -29,8 +29,8 @@ import org.metriclearn4j.deep.testing.PlainDistance;
 
 /** The proxy losses against plain-Java loops, including the gradients of the proxies. */
 class ProxyLossesTest {
-  private static final double[][] X = Batches.POINTS;
-  private static final int[] Y = Batches.LABELS;
+  private static final double[][] X = Batches.points();
+  private static final int[] Y = Batches.labels();
   private static final int[] EVERYONE = {0, 1, 2, 3, 4, 5, 6, 7};
 
   /**
@@ -224,8 +224,8 @@ class ProxyLossesTest {
           block.forward(new ParameterStore(manager, false), new NDList(), true).singletonOrThrow();
       assertArrayEquals(block.proxies().toFloatArray(), out.toFloatArray());
       // One plain gradient step on the proxies lowers the loss, as an optimiser would.
-      NDArray x = manager.create(Batches.POINTS).toType(DataType.FLOAT32, false);
-      NDArray y = manager.create(Batches.LABELS);
+      NDArray x = manager.create(Batches.points()).toType(DataType.FLOAT32, false);
+      NDArray y = manager.create(Batches.labels());
       NDArray before;
       try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
         before = loss.compute(x, y);
@@ -242,10 +242,10 @@ class ProxyLossesTest {
   void proxyLossInputsAndSettingsAreChecked() {
     ProxyNcaLoss loss = ProxyNcaLoss.builder().setNumClasses(3).setEmbeddingDim(2).build();
     try (NDManager manager = NDManager.newBaseManager()) {
-      NDArray x = manager.create(Batches.POINTS);
+      NDArray x = manager.create(Batches.points());
       IllegalStateException e =
           assertThrows(
-              IllegalStateException.class, () -> loss.compute(x, manager.create(Batches.LABELS)));
+              IllegalStateException.class, () -> loss.compute(x, manager.create(Batches.labels())));
       assertTrue(String.valueOf(e.getMessage()).contains("not initialised"));
       loss.proxyBlock().initialize(manager, DataType.FLOAT64);
       Expect.illegalArgument(

@@ -18,8 +18,8 @@ import org.metriclearn4j.deep.testing.Expect;
 import org.metriclearn4j.deep.testing.PlainDistance;
 
 class TripletMarginLossTest {
-  private static final double[][] X = Batches.POINTS;
-  private static final int[] Y = Batches.LABELS;
+  private static final double[][] X = Batches.points();
+  private static final int[] Y = Batches.labels();
   private static final List<int[]> ALL = Batches.triplets(Y);
   private static final PlainDistance EUCLIDEAN = PlainDistance.euclidean(true);
 

@@ -10,13 +10,14 @@ class AllTuplesMinerTest {
 
   @Test
   void allPairsMinerReturnsEveryOrderedPairInRowMajorOrder() {
-    MinerResult result = MinerFixtures.mine(new AllPairsMiner(), Batches.POINTS, Batches.LABELS);
+    MinerResult result =
+        MinerFixtures.mine(new AllPairsMiner(), Batches.points(), Batches.labels());
     assertEquals(MinerResult.Kind.PAIRS, result.kind());
     assertEquals(
-        MinerFixtures.join(Batches.positivePairs(Batches.LABELS)),
+        MinerFixtures.join(Batches.positivePairs(Batches.labels())),
         MinerFixtures.positivePairs(result.pairs()));
     assertEquals(
-        MinerFixtures.join(Batches.negativePairs(Batches.LABELS)),
+        MinerFixtures.join(Batches.negativePairs(Batches.labels())),
         MinerFixtures.negativePairs(result.pairs()));
     // 3 + 3 + 2 members: 3*2 + 3*2 + 2*1 positive, 8*8 - 8 - 14 negative ordered pairs.
     assertEquals(14, result.numPositivePairs());

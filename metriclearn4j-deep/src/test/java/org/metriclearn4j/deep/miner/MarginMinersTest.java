@@ -64,7 +64,7 @@ class MarginMinersTest {
     assertEquals(0.2, miner.posMargin());
     assertEquals(0.8, miner.negMargin());
     assertPairMargin(miner, PlainDistance.euclidean(true), X, Y);
-    assertPairMargin(miner, PlainDistance.euclidean(true), Batches.POINTS, Batches.LABELS);
+    assertPairMargin(miner, PlainDistance.euclidean(true), Batches.points(), Batches.labels());
   }
 
   @Test

@@ -12,7 +12,7 @@ public final class Batches {
    * Eight hand-placed 2-D points in three classes, no two on a line through the origin; some points
    * of different classes are closer than some of the same class.
    */
-  public static final double[][] POINTS = {
+  private static final double[][] POINTS = {
     {1.0, 0.2},
     {0.8, 0.5},
     {1.2, -0.3},
@@ -23,8 +23,21 @@ public final class Batches {
     {0.9, -0.9}
   };
 
-  /** The labels of {@link #POINTS}. */
-  public static final int[] LABELS = {0, 0, 0, 1, 1, 1, 2, 2};
+  private static final int[] LABELS = {0, 0, 0, 1, 1, 1, 2, 2};
+
+  /** Returns a copy of the eight hand-placed points. */
+  public static double[][] points() {
+    double[][] copy = new double[POINTS.length][];
+    for (int i = 0; i < POINTS.length; i++) {
+      copy[i] = POINTS[i].clone();
+    }
+    return copy;
+  }
+
+  /** Returns a copy of the labels of {@link #points()}: three, three and two per class. */
+  public static int[] labels() {
+    return LABELS.clone();
+  }
 
   /** Seeded Gaussian points. */
   public static double[][] randomPoints(int n, int dim, long seed) {
