@@ -27,7 +27,11 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.@org.jspecify.annotations.Nullable CommandSpec spec;
 
-  /** Runs the command and exits the JVM with its exit code. */
+  /**
+   * Runs the command and exits the JVM with its exit code.
+   *
+   * @param args command-line arguments
+   */
   public static void main(String[] args) {
     System.exit(execute(args, stdout(), stderr()));
   }

@@ -32,18 +32,13 @@ final class PipelineOptions {
   boolean standardize;
 
   KNeighborsClassifier classifier() {
-    Weights w;
-    switch (weights.toLowerCase(Locale.ROOT)) {
-      case "uniform":
-        w = Weights.UNIFORM;
-        break;
-      case "distance":
-        w = Weights.DISTANCE;
-        break;
-      default:
-        throw new IllegalArgumentException(
-            "--weights: expected 'uniform' or 'distance', found '" + weights + "'");
-    }
+    Weights w =
+        switch (weights.toLowerCase(Locale.ROOT)) {
+          case "uniform" -> Weights.UNIFORM;
+          case "distance" -> Weights.DISTANCE;
+          default -> throw new IllegalArgumentException(
+              "--weights: expected 'uniform' or 'distance', found '" + weights + "'");
+        };
     if (neighbors < 1) {
       throw new IllegalArgumentException("--neighbors: expected >= 1, found " + neighbors);
     }

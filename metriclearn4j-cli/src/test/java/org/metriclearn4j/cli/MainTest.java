@@ -108,7 +108,7 @@ class MainTest {
     List<String> lines = Files.readAllLines(output);
     assertEquals(wine.size() + 1, lines.size());
     double[] expected = chain.get(1).transform(chain.get(0).transform(wine.row(7)));
-    String[] cells = lines.get(8).split(",");
+    String[] cells = lines.get(8).split(",", -1);
     for (int j = 0; j < expected.length; j++) {
       assertEquals(expected[j], Double.parseDouble(cells[j]), 0.0);
     }

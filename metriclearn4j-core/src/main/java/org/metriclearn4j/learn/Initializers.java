@@ -21,8 +21,8 @@ final class Initializers {
   /** At most this many rows are used to measure the start's perplexity. */
   static final int PERPLEXITY_ROWS = 256;
 
-  /** Bisection steps on the logarithm of the scale (a range of 1e16, to 3e-14 relative). */
-  static final int PERPLEXITY_BISECTIONS = 50;
+  /** Bisection steps on the logarithm of the scale (a range of 1e16, to about 1e-8 relative). */
+  static final int PERPLEXITY_BISECTIONS = 32;
 
   /** Ridge added to the within-class scatter for LDA, relative to its mean eigenvalue. */
   static final double LDA_RIDGE = 1e-3;

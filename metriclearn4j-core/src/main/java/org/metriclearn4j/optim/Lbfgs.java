@@ -8,8 +8,9 @@ package org.metriclearn4j.optim;
  * (Nocedal &amp; Wright, <i>Numerical Optimization</i>, 2nd ed., Springer 2006, Algorithm 7.4 and
  * eq. 7.20). Each step length satisfies the strong Wolfe conditions with {@code c1 = 1e-4} and
  * {@code c2 = 0.9}, found by bracketing and zooming with safeguarded cubic interpolation
- * (Algorithms 3.5 and 3.6, eq. 3.59). The first step of a run (or after a restart) has length
- * {@code min(1, 1/||g||)}; later steps start from the unit step.
+ * (Algorithms 3.5 and 3.6, eq. 3.59); the bracketing phase doubles the trial step. The first
+ * iteration of a run (or after a restart) tries {@code alpha = min(1, 1/||g||)} along {@code -g}, a
+ * move of length at most 1; later iterations try the unit step first.
  *
  * <p>Stopping (checked after every accepted step): the largest absolute gradient entry is {@code <=
  * gradientTolerance}; or the value decreased by at most {@code relativeFunctionTolerance *

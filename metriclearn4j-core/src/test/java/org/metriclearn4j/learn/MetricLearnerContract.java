@@ -13,6 +13,7 @@ import java.util.concurrent.ForkJoinPool;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.metriclearn4j.data.BundledDatasets;
 import org.metriclearn4j.data.LabeledDataset;
 import org.metriclearn4j.linalg.Kernels;
 import org.metriclearn4j.metric.MahalanobisMetric;
@@ -22,12 +23,13 @@ import org.metriclearn4j.metric.MahalanobisMetric;
  * learner extends this and supplies {@link #learner(long)}; the hooks describe what the contract
  * cannot know (whether the seed matters, whether the output dimension can be chosen).
  *
- * <p>Checks: the learned {@code M} is symmetric PSD; the same seed gives bit-identical components,
- * also for different thread counts; transform-then-Euclidean equals {@code distance}; the distance
- * is symmetric, zero on identical points and satisfies the triangle inequality; invalid data never
- * reaches a learner; a single class is rejected with a message about classes; {@code d > n} gives a
- * PSD metric or a clear error; fitting changes neither the learner nor the data; the output
- * dimension and provenance match.
+ * <p>Data: small real sets from the bundled resources (iris, wine), unscaled. Checks: the learned
+ * {@code M} is symmetric PSD; the same seed gives bit-identical components, also for different
+ * thread counts; transform-then-Euclidean equals {@code distance}; the distance is symmetric, zero
+ * on identical points and satisfies the triangle inequality; invalid data never reaches a learner;
+ * a single class is rejected with a message about classes; {@code d > n} gives a PSD metric or a
+ * clear error; fitting changes neither the learner nor the data; the output dimension and
+ * provenance match.
  */
 public abstract class MetricLearnerContract {
 
@@ -75,13 +77,54 @@ public abstract class MetricLearnerContract {
   }
 
   /**
-   * Returns the small training set most checks use: three Gaussian classes in 4 dimensions, 20
-   * samples each, with features on different scales. Override to use other data.
+   * Returns the small real training set most checks use: the first 20 samples of each iris class
+   * (60 samples, 4 features, unscaled). Override to use other data.
    *
    * @return the data
    */
   protected LabeledDataset trainingData() {
-    return gaussianClasses("contract", 3, 20, new double[] {1, 10, 0.1, 1}, 2.0, 42);
+    return firstOfEachClass(BundledDatasets.load("iris"), 20);
+  }
+
+  /**
+   * Returns data with more features than samples: the first 4 samples of each of the first two wine
+   * classes (8 samples, 13 unscaled features).
+   *
+   * @return the data
+   */
+  protected LabeledDataset moreFeaturesThanSamples() {
+    LabeledDataset wine = BundledDatasets.load("wine");
+    LabeledDataset eight = firstOfEachClass(wine, 4);
+    int[] twoClasses = new int[8];
+    int p = 0;
+    for (int i = 0; i < eight.size() && p < 8; i++) {
+      if (eight.label(i) < 2) {
+        twoClasses[p++] = i;
+      }
+    }
+    return eight.subset(twoClasses);
+  }
+
+  /**
+   * Returns the first {@code perClass} samples of every class, class by class, in file order.
+   *
+   * @param data the data
+   * @param perClass samples per class (classes with fewer give all theirs)
+   * @return the subset
+   */
+  protected static LabeledDataset firstOfEachClass(LabeledDataset data, int perClass) {
+    int[] taken = new int[data.numClasses()];
+    int[] rows = new int[data.size()];
+    int count = 0;
+    for (int c = 0; c < data.numClasses(); c++) {
+      for (int i = 0; i < data.size(); i++) {
+        if (data.label(i) == c && taken[c] < perClass) {
+          taken[c]++;
+          rows[count++] = i;
+        }
+      }
+    }
+    return data.subset(Arrays.copyOf(rows, count));
   }
 
   /**
@@ -249,7 +292,9 @@ public abstract class MetricLearnerContract {
 
   @Test
   void moreFeaturesThanSamplesGivesAPsdMetricOrAClearError() {
-    LabeledDataset wide = gaussianClasses("wide", 2, 4, wideScales(20), 3.0, 9);
+    LabeledDataset wide = moreFeaturesThanSamples();
+    int d = wide.dimension();
+    assertTrue(d > wide.size(), "the data has more features than samples");
     MahalanobisMetric metric;
     try {
       metric = learner(1).fit(wide);
@@ -260,22 +305,16 @@ public abstract class MetricLearnerContract {
           "a clear message: " + e.getMessage());
       return;
     }
-    assertEquals(20, metric.inputDimension());
+    assertEquals(d, metric.inputDimension());
     double[][] m = metric.matrix();
     double[] eigenvalues = Kernels.symmetricEigen(Kernels.toMatrix(m)).values();
-    double largest = Math.max(Math.abs(eigenvalues[0]), Math.abs(eigenvalues[19]));
-    assertTrue(eigenvalues[19] >= -1e-9 * largest, "PSD");
+    double largest = Math.max(Math.abs(eigenvalues[0]), Math.abs(eigenvalues[d - 1]));
+    assertTrue(eigenvalues[d - 1] >= -1e-9 * largest, "PSD");
     for (double[] row : metric.components()) {
       for (double v : row) {
         assertTrue(Double.isFinite(v));
       }
     }
-  }
-
-  private static double[] wideScales(int d) {
-    double[] s = new double[d];
-    Arrays.fill(s, 1);
-    return s;
   }
 
   @Test
