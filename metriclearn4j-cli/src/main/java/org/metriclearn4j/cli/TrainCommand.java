@@ -280,17 +280,6 @@ final class TrainCommand implements Callable<Integer> {
             seed,
             threads);
     out.println(setupLine);
-    out.println(
-        String.format(
-            Locale.ROOT,
-            "%5s %10s %8s %10s %10s %8s %8s",
-            "epoch",
-            "loss",
-            "tuples",
-            "same",
-            "different",
-            "MAP@R",
-            "seconds"));
     out.flush();
     boolean allTuples = how.equals("batch") && miner.equals("none");
     builder.addListener(new Progress(out, allTuples));
@@ -515,6 +504,17 @@ final class TrainCommand implements Callable<Integer> {
               "%d batches per epoch over %d samples",
               start.batchesPerEpoch(),
               start.samples()));
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "%5s %10s %8s %10s %10s %8s %8s",
+              "epoch",
+              "loss",
+              "tuples",
+              "same",
+              "different",
+              "MAP@R",
+              "seconds"));
       out.flush();
     }
 
