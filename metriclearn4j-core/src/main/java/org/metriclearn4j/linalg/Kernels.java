@@ -2,6 +2,7 @@ package org.metriclearn4j.linalg;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -160,6 +161,155 @@ public final class Kernels {
     CommonOps_MT_DDRM.multTransA(x, lx, out);
     symmetrize(out);
     return out;
+  }
+
+  /**
+   * Returns the number of rows per block that {@link #rowBlockScatter} uses for {@code n} samples:
+   * {@link #BLOCK_ROWS}, reduced so that one block of weights holds at most about 2<sup>20</sup>
+   * values (but never below 16 rows). It depends on {@code n} only, never on the thread count.
+   *
+   * @param n the number of samples
+   * @return rows per block, {@code >= 1}
+   */
+  public static int scatterBlockRows(int n) {
+    int rows = Math.max(16, Math.min(BLOCK_ROWS, (1 << 20) / Math.max(1, n)));
+    return Math.max(1, Math.min(rows, n));
+  }
+
+  /**
+   * Returns the weighted scatter of all pairwise differences {@code sum_ij w_ij (x_i - x_j)(x_i -
+   * x_j)^T}, like {@link #pairwiseScatter}, but with the weights supplied one block of rows at a
+   * time so that memory stays {@code O(block x n)} per thread instead of {@code O(n^2)}.
+   *
+   * <p>With the rows centred ({@code x_i - mean}, which leaves every difference unchanged and
+   * avoids cancellation when the rows are far from the origin), it computes {@code X^T diag(W 1 +
+   * W^T 1) X - G - G^T} with {@code G = sum_B X_B^T W_B X}, where {@code W_B} holds the rows {@code
+   * B} of {@code W}. Blocks of {@link #scatterBlockRows} rows are computed in parallel on the
+   * common fork-join pool; their row sums, column sums and {@code G_B} are then added in block
+   * order, so the result is bit-identical for any number of threads. Cost: {@code O(n^2 d + n d^2)}
+   * time.
+   *
+   * @param x the {@code n x d} samples (read only)
+   * @param weights supplies {@code W} block by block; called once per block, possibly concurrently
+   * @return the symmetric {@code d x d} scatter
+   */
+  public static DMatrixRMaj rowBlockScatter(DMatrixRMaj x, RowBlockWeights weights) {
+    int n = x.numRows;
+    int d = x.numCols;
+    DMatrixRMaj centred = centredRows(x);
+    int blockRows = scatterBlockRows(n);
+    int blocks = n == 0 ? 0 : (n + blockRows - 1) / blockRows;
+    List<ScatterBlock> parts =
+        IntStream.range(0, blocks)
+            .parallel()
+            .mapToObj(
+                blk -> {
+                  int start = blk * blockRows;
+                  int end = Math.min(n, start + blockRows);
+                  return scatterBlock(centred, weights, start, end);
+                })
+            .toList();
+    DMatrixRMaj g = new DMatrixRMaj(d, d);
+    double[] diagonal = new double[n];
+    for (int blk = 0; blk < blocks; blk++) {
+      ScatterBlock part = parts.get(blk);
+      CommonOps_DDRM.addEquals(g, part.g());
+      int start = blk * blockRows;
+      double[] rowSums = part.rowSums();
+      for (int r = 0; r < rowSums.length; r++) {
+        diagonal[start + r] += rowSums[r];
+      }
+      double[] columnSums = part.columnSums();
+      for (int j = 0; j < n; j++) {
+        diagonal[j] += columnSums[j];
+      }
+    }
+    // out = X^T diag(diagonal) X - G - G^T, upper triangle first
+    DMatrixRMaj out = new DMatrixRMaj(d, d);
+    double[] xd = centred.data;
+    double[] od = out.data;
+    for (int i = 0; i < n; i++) {
+      double w = diagonal[i];
+      int off = i * d;
+      for (int a = 0; a < d; a++) {
+        double v = w * xd[off + a];
+        int row = a * d;
+        for (int b = a; b < d; b++) {
+          od[row + b] += v * xd[off + b];
+        }
+      }
+    }
+    for (int a = 0; a < d; a++) {
+      for (int b = a; b < d; b++) {
+        double v = od[a * d + b] - g.get(a, b) - g.get(b, a);
+        od[a * d + b] = v;
+        od[b * d + a] = v;
+      }
+    }
+    return out;
+  }
+
+  /** One block's share of {@link #rowBlockScatter}. */
+  private record ScatterBlock(DMatrixRMaj g, double[] rowSums, double[] columnSums) {}
+
+  private static ScatterBlock scatterBlock(
+      DMatrixRMaj x, RowBlockWeights weights, int start, int end) {
+    int n = x.numRows;
+    int d = x.numCols;
+    int rows = end - start;
+    double[] w = new double[rows * n];
+    weights.weights(start, end, w);
+    double[] rowSums = new double[rows];
+    double[] columnSums = new double[n];
+    for (int r = 0; r < rows; r++) {
+      int off = r * n;
+      double sum = 0;
+      for (int j = 0; j < n; j++) {
+        double v = w[off + j];
+        sum += v;
+        columnSums[j] += v;
+      }
+      rowSums[r] = sum;
+    }
+    // wx = W_B X (rows x d), then g = X_B^T wx (d x d)
+    DMatrixRMaj wx = new DMatrixRMaj(rows, d);
+    CommonOps_DDRM.mult(DMatrixRMaj.wrap(rows, n, w), x, wx);
+    DMatrixRMaj g = new DMatrixRMaj(d, d);
+    double[] xd = x.data;
+    double[] gd = g.data;
+    for (int r = 0; r < rows; r++) {
+      int xo = (start + r) * d;
+      int wo = r * d;
+      for (int a = 0; a < d; a++) {
+        double v = xd[xo + a];
+        int row = a * d;
+        for (int b = 0; b < d; b++) {
+          gd[row + b] += v * wx.data[wo + b];
+        }
+      }
+    }
+    return new ScatterBlock(g, rowSums, columnSums);
+  }
+
+  private static DMatrixRMaj centredRows(DMatrixRMaj x) {
+    int n = x.numRows;
+    int d = x.numCols;
+    double[] mean = new double[d];
+    for (int i = 0; i < n; i++) {
+      for (int c = 0; c < d; c++) {
+        mean[c] += x.data[i * d + c];
+      }
+    }
+    for (int c = 0; c < d; c++) {
+      mean[c] /= Math.max(1, n);
+    }
+    DMatrixRMaj centred = new DMatrixRMaj(n, d);
+    for (int i = 0; i < n; i++) {
+      for (int c = 0; c < d; c++) {
+        centred.data[i * d + c] = x.data[i * d + c] - mean[c];
+      }
+    }
+    return centred;
   }
 
   /**

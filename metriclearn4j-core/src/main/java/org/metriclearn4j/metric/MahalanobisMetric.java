@@ -84,7 +84,8 @@ public final class MahalanobisMetric implements Transform, Distance {
    *
    * @param matrix {@code d x d}, symmetric PSD
    * @return the metric with {@code L = diag(sqrt(lambda)) V^T}
-   * @throws IllegalArgumentException if {@code M} is not square, not symmetric or not PSD
+   * @throws IllegalArgumentException if {@code M} is not square, has a non-finite entry, or is not
+   *     symmetric or not PSD
    */
   public static MahalanobisMetric fromMatrix(double[][] matrix) {
     DMatrixRMaj m = Kernels.toMatrix(matrix);
@@ -92,6 +93,17 @@ public final class MahalanobisMetric implements Transform, Distance {
     if (d == 0 || m.numCols != d) {
       throw new IllegalArgumentException(
           "matrix: expected a non-empty square matrix, found " + d + "x" + m.numCols);
+    }
+    for (int i = 0; i < d * d; i++) {
+      if (!Double.isFinite(m.data[i])) {
+        throw new IllegalArgumentException(
+            "matrix: expected finite entries, found "
+                + m.data[i]
+                + " at row "
+                + i / d
+                + ", column "
+                + i % d);
+      }
     }
     double scale = Math.max(1, CommonOps_DDRM.elementMaxAbs(m));
     for (int i = 0; i < d; i++) {
@@ -203,6 +215,9 @@ public final class MahalanobisMetric implements Transform, Distance {
             "x: row " + i + " has " + x[i].length + " columns, expected " + components.numCols);
       }
     }
+    if (x.length == 0) {
+      return new double[0][];
+    }
     DMatrixRMaj in = Kernels.toMatrix(x);
     DMatrixRMaj out = new DMatrixRMaj(x.length, components.numRows);
     CommonOps_DDRM.multTransB(in, components, out);
@@ -281,8 +296,12 @@ public final class MahalanobisMetric implements Transform, Distance {
    * @return the {@code n x m} distances
    */
   public double[][] distanceMatrix(double[][] a, double[][] b) {
-    DMatrixRMaj sq =
-        Kernels.squaredDistances(Kernels.toMatrix(transform(a)), Kernels.toMatrix(transform(b)));
+    double[][] ta = transform(a);
+    double[][] tb = transform(b);
+    if (ta.length == 0 || tb.length == 0) {
+      return new double[a.length][b.length];
+    }
+    DMatrixRMaj sq = Kernels.squaredDistances(Kernels.toMatrix(ta), Kernels.toMatrix(tb));
     for (int i = 0; i < sq.data.length; i++) {
       sq.data[i] = Math.sqrt(sq.data[i]);
     }

@@ -3,7 +3,11 @@ package org.metriclearn4j.pipeline;
 /** A fitted, immutable classifier that predicts a class index for each sample. */
 public interface Classifier {
 
-  /** Returns the input dimension this classifier accepts. */
+  /**
+   * Returns the input dimension this classifier accepts.
+   *
+   * @return the input dimension this classifier accepts
+   */
   int inputDimension();
 
   /**

@@ -14,6 +14,10 @@ public interface ClassifierLearner {
    */
   Classifier fit(LabeledDataset data);
 
-  /** Returns a short name for reports, for example {@code "knn(k=5)"}. */
+  /**
+   * Returns a short name for reports, for example {@code "knn(k=5)"}.
+   *
+   * @return a short name for reports, for example {@code "knn(k=5)"}
+   */
   String name();
 }

@@ -1,0 +1,288 @@
+package org.metriclearn4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.metriclearn4j.data.BundledDatasets;
+import org.metriclearn4j.data.LabeledDataset;
+import org.metriclearn4j.evaluation.Accuracy;
+import org.metriclearn4j.evaluation.Folds;
+import org.metriclearn4j.evaluation.ReferenceFolds;
+import org.metriclearn4j.evaluation.StratifiedKFold;
+import org.metriclearn4j.learn.SupervisedMetricLearner;
+import org.metriclearn4j.metric.MahalanobisMetric;
+import org.metriclearn4j.neighbors.KNeighborsClassifier;
+import org.metriclearn4j.transform.StandardScaler;
+import org.metriclearn4j.transform.Transform;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Every classic learner on every chosen dataset, raw and standardised: kNN accuracy (k=3 and 5)
+ * after the learned metric, median fit time, iterations and convergence, on the reference folds
+ * where they exist and on shuffled stratified seed-0 folds elsewhere.
+ */
+@Command(
+    name = "classic",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Every classic learner on the bundled datasets, raw and standardised: kNN accuracy (k=3, k=5),"
+          + " median fit time per fold, iterations and convergence.",
+      "Writes bench-classic.csv (columns as ../reference/compare_bench.py expects) and"
+          + " bench-classic.md."
+    })
+final class BenchClassicCommand implements Callable<Integer> {
+  private static final String EUCLIDEAN = "euclidean";
+
+  @Spec
+  @SuppressWarnings("NullAway.Init") // set by picocli before call()
+  CommandSpec spec;
+
+  @Mixin CommonOptions common = new CommonOptions();
+
+  @Option(
+      names = "--learners",
+      split = ",",
+      paramLabel = "NAME",
+      description = "Learners to run (default: all, plus the Euclidean baseline).")
+  List<String> learners = new ArrayList<>();
+
+  @Option(
+      names = "--datasets",
+      split = ",",
+      paramLabel = "NAME",
+      description = "Bundled datasets (default: iris,wine,breast_cancer,digits).")
+  List<String> datasets = new ArrayList<>(List.of("iris", "wine", "breast_cancer", "digits"));
+
+  @Option(
+      names = "--output-dir",
+      paramLabel = "DIR",
+      defaultValue = ".",
+      description =
+          "Where to write bench-classic.csv and bench-classic.md (default: ${DEFAULT-VALUE}).")
+  Path outputDir = Path.of(".");
+
+  @Option(
+      names = "--seed",
+      paramLabel = "SEED",
+      defaultValue = "0",
+      description = "Seed of learners and of folds where no reference folds exist.")
+  long seed;
+
+  private record Row(
+      String learner,
+      String dataset,
+      String prep,
+      String status,
+      double accK3,
+      double accK5,
+      double medianFitSeconds,
+      double medianIterations,
+      int convergedFolds,
+      int folds,
+      String error) {}
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    List<String> names = new ArrayList<>();
+    names.add(EUCLIDEAN);
+    names.addAll(learners.isEmpty() ? LearnerCatalog.names() : learners);
+    List<Row> rows = new ArrayList<>();
+    for (String datasetName : datasets) {
+      LabeledDataset data = BundledDatasets.load(datasetName);
+      Folds folds =
+          ReferenceFolds.forDataset(data)
+              .orElseGet(() -> StratifiedKFold.shuffled(5, seed).split(data));
+      for (String prep : List.of("raw", "std")) {
+        for (String learner : names) {
+          Row row = run(learner, data, folds, prep.equals("std"));
+          rows.add(row);
+          out.println(
+              String.format(
+                      Locale.ROOT,
+                      "%-18s %-14s %-4s %-6s k3=%.4f k5=%.4f fit=%.4fs iter=%.0f converged=%d/%d",
+                      row.learner(),
+                      row.dataset(),
+                      row.prep(),
+                      row.status(),
+                      row.accK3(),
+                      row.accK5(),
+                      row.medianFitSeconds(),
+                      row.medianIterations(),
+                      row.convergedFolds(),
+                      row.folds())
+                  + (row.error().isEmpty() ? "" : "  " + row.error()));
+          out.flush();
+        }
+      }
+    }
+    Files.createDirectories(outputDir);
+    writeAtomically(outputDir.resolve("bench-classic.csv"), csv(rows));
+    writeAtomically(outputDir.resolve("bench-classic.md"), markdown(rows, names));
+    out.println("wrote " + outputDir.resolve("bench-classic.csv") + " and bench-classic.md");
+    return 0;
+  }
+
+  private Row run(String learner, LabeledDataset data, Folds folds, boolean standardize) {
+    int numFolds = folds.numFolds();
+    double[] acc3 = new double[numFolds];
+    double[] acc5 = new double[numFolds];
+    double[] fitSeconds = new double[numFolds];
+    double[] iterations = new double[numFolds];
+    int converged = 0;
+    String prep = standardize ? "std" : "raw";
+    try {
+      for (int f = 0; f < numFolds; f++) {
+        LabeledDataset train = data.subset(folds.trainIndices(f));
+        LabeledDataset test = data.subset(folds.testIndices(f));
+        if (standardize) {
+          Transform scaler = StandardScaler.create().fit(train);
+          train = train.withFeatures(scaler.transform(train.features()));
+          test = test.withFeatures(scaler.transform(test.features()));
+        }
+        if (!learner.equals(EUCLIDEAN)) {
+          SupervisedMetricLearner metricLearner = LearnerCatalog.create(learner, seed);
+          long start = System.nanoTime();
+          MahalanobisMetric metric = metricLearner.fit(train);
+          fitSeconds[f] = (System.nanoTime() - start) / 1e9;
+          iterations[f] = metric.fitSummary().iterations();
+          converged += metric.fitSummary().converged() ? 1 : 0;
+          train = train.withFeatures(metric.transform(train.features()));
+          test = test.withFeatures(metric.transform(test.features()));
+        } else {
+          converged++;
+        }
+        acc3[f] = score(train, test, 3);
+        acc5[f] = score(train, test, 5);
+      }
+    } catch (RuntimeException e) {
+      return new Row(
+          learner,
+          data.name(),
+          prep,
+          "fail",
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          0,
+          numFolds,
+          e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+    return new Row(
+        learner,
+        data.name(),
+        prep,
+        "ok",
+        mean(acc3),
+        mean(acc5),
+        Report.median(fitSeconds),
+        Report.median(iterations),
+        converged,
+        numFolds,
+        "");
+  }
+
+  private static double score(LabeledDataset train, LabeledDataset test, int k) {
+    int[] predicted =
+        KNeighborsClassifier.builder().k(k).build().fit(train).predict(test.features());
+    return Accuracy.score(test.labels(), predicted);
+  }
+
+  private static double mean(double[] values) {
+    return Arrays.stream(values).average().orElse(Double.NaN);
+  }
+
+  private static String csv(List<Row> rows) {
+    StringBuilder sb =
+        new StringBuilder(
+            "learner,dataset,prep,status,acc_k3,acc_k5,median_fit_s,median_iterations,converged_folds,folds\n");
+    for (Row r : rows) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%s,%s,%s,%s,%.4f,%.4f,%.4f,%.0f,%d,%d%n",
+              r.learner(),
+              r.dataset(),
+              r.prep(),
+              r.status(),
+              r.accK3(),
+              r.accK5(),
+              r.medianFitSeconds(),
+              r.medianIterations(),
+              r.convergedFolds(),
+              r.folds()));
+    }
+    return sb.toString();
+  }
+
+  private String markdown(List<Row> rows, List<String> names) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("mean kNN accuracy k=3 / k=5, median fit seconds per fold, converged folds\n\n");
+    sb.append("| learner |");
+    for (String d : datasets) {
+      sb.append(' ').append(d).append(" raw | ").append(d).append(" std |");
+    }
+    sb.append("\n|---|");
+    for (int i = 0; i < datasets.size() * 2; i++) {
+      sb.append("---|");
+    }
+    sb.append('\n');
+    for (String learner : names) {
+      sb.append("| ").append(learner).append(" |");
+      for (String d : datasets) {
+        for (String prep : List.of("raw", "std")) {
+          Row r =
+              rows.stream()
+                  .filter(
+                      x ->
+                          x.learner().equals(learner)
+                              && x.dataset().equals(d)
+                              && x.prep().equals(prep))
+                  .findFirst()
+                  .orElseThrow();
+          if (r.status().equals("ok")) {
+            sb.append(
+                String.format(
+                    Locale.ROOT,
+                    " %.3f / %.3f (%.3f s, %d/%d) |",
+                    r.accK3(),
+                    r.accK5(),
+                    r.medianFitSeconds(),
+                    r.convergedFolds(),
+                    r.folds()));
+          } else {
+            sb.append(" fail |");
+          }
+        }
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static void writeAtomically(Path target, String content) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path temp =
+        Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
+    try {
+      Files.writeString(temp, content, StandardCharsets.UTF_8);
+      Files.move(
+          temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package org.metriclearn4j.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
+import org.metriclearn4j.learn.Covariance;
+import org.metriclearn4j.learn.ItmlSupervised;
+import org.metriclearn4j.learn.Lfda;
+import org.metriclearn4j.learn.Lmnn;
+import org.metriclearn4j.learn.LsmlSupervised;
+import org.metriclearn4j.learn.Mlkr;
+import org.metriclearn4j.learn.MmcSupervised;
+import org.metriclearn4j.learn.Nca;
+import org.metriclearn4j.learn.ScmlSupervised;
+import org.metriclearn4j.learn.SdmlSupervised;
+import org.metriclearn4j.learn.SupervisedMetricLearner;
+
+/** The supervised metric learners the command line knows, by name, each with its defaults. */
+final class LearnerCatalog {
+  private static final Map<String, LongFunction<SupervisedMetricLearner>> LEARNERS =
+      new LinkedHashMap<>();
+
+  static {
+    LEARNERS.put("nca", seed -> Nca.builder().seed(seed).build());
+    LEARNERS.put("lmnn", seed -> Lmnn.builder().seed(seed).build());
+    LEARNERS.put("mlkr", seed -> Mlkr.builder().seed(seed).build());
+    LEARNERS.put("lfda", seed -> Lfda.builder().build());
+    LEARNERS.put("covariance", seed -> Covariance.builder().build());
+    LEARNERS.put("itml_supervised", seed -> ItmlSupervised.builder().seed(seed).build());
+    LEARNERS.put("sdml_supervised", seed -> SdmlSupervised.builder().seed(seed).build());
+    LEARNERS.put("mmc_supervised", seed -> MmcSupervised.builder().seed(seed).build());
+    LEARNERS.put("lsml_supervised", seed -> LsmlSupervised.builder().seed(seed).build());
+    LEARNERS.put("scml_supervised", seed -> ScmlSupervised.builder().seed(seed).build());
+  }
+
+  private LearnerCatalog() {}
+
+  /** Returns the known learner names, in a stable order. */
+  static List<String> names() {
+    return new ArrayList<>(LEARNERS.keySet());
+  }
+
+  /**
+   * Returns the learner with its default hyperparameters.
+   *
+   * @param name a name from {@link #names()}
+   * @param seed the seed of its randomness
+   * @return the learner
+   * @throws IllegalArgumentException for an unknown name, listing the known ones
+   */
+  static SupervisedMetricLearner create(String name, long seed) {
+    LongFunction<SupervisedMetricLearner> factory =
+        LEARNERS.get(name.toLowerCase(java.util.Locale.ROOT));
+    if (factory == null) {
+      throw new IllegalArgumentException(
+          "--learner: expected one of " + names() + ", found '" + name + "'");
+    }
+    return factory.apply(seed);
+  }
+}

@@ -1,0 +1,272 @@
+package org.metriclearn4j.learn;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.metriclearn4j.linalg.Kernels;
+import org.metriclearn4j.linalg.SymmetricEigen;
+
+/**
+ * Starting components for gradient-based learners, in standardised coordinates (see {@link
+ * Initialization}).
+ */
+final class Initializers {
+  /**
+   * The median perplexity (effective number of neighbours of a point's softmax) that scaled starts
+   * are given, unless half the training set is smaller.
+   */
+  static final double PERPLEXITY = 100;
+
+  /** At most this many rows are used to measure the start's perplexity. */
+  static final int PERPLEXITY_ROWS = 256;
+
+  /** Bisection steps on the logarithm of the scale (a range of 1e16, to about 1e-8 relative). */
+  static final int PERPLEXITY_BISECTIONS = 32;
+
+  /** Ridge added to the within-class scatter for LDA, relative to its mean eigenvalue. */
+  static final double LDA_RIDGE = 1e-3;
+
+  private Initializers() {}
+
+  /**
+   * Returns the starting {@code A_0} ({@code k x d}) for standardised data {@code xs}, so that the
+   * start in original coordinates is {@code L_0 = A_0 diag(scale)}.
+   *
+   * @param init the initialisation
+   * @param s the standardisation of the training data
+   * @param labels class indices
+   * @param classes number of present classes
+   * @param k output dimension
+   * @param seed random seed (used by {@link Initialization#RANDOM})
+   * @return a new {@code k x d} matrix
+   */
+  static DMatrixRMaj start(
+      Initialization init, Standardization s, int[] labels, int classes, int k, long seed) {
+    DMatrixRMaj xs = s.standardized();
+    int d = xs.numCols;
+    DMatrixRMaj a;
+    switch (init) {
+      case IDENTITY -> {
+        a = new DMatrixRMaj(k, d);
+        for (int r = 0; r < k; r++) {
+          a.set(r, r, 1 / s.scale()[r]);
+        }
+        return a;
+      }
+      case AUTO -> {
+        if (k == d) {
+          a = CommonOps_DDRM.identity(d);
+        } else if (k <= classes - 1) {
+          a = lda(xs, labels, k);
+        } else {
+          a = pca(xs, k);
+        }
+      }
+      case PCA -> a = pca(xs, k);
+      case LDA -> a = lda(xs, labels, k);
+      case RANDOM -> {
+        a = new DMatrixRMaj(k, d);
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < a.data.length; i++) {
+          a.data[i] = random.nextGaussian();
+        }
+      }
+      default -> throw new IllegalStateException("unknown initialization " + init);
+    }
+    boolean[] constant = s.constant();
+    for (int r = 0; r < k; r++) {
+      for (int c = 0; c < d; c++) {
+        if (constant[c]) {
+          a.set(r, c, 0);
+        }
+      }
+    }
+    scaleToPerplexity(a, xs);
+    return a;
+  }
+
+  /** Rows: the {@code k} leading eigenvectors of the covariance of {@code xs} (centred). */
+  static DMatrixRMaj pca(DMatrixRMaj xs, int k) {
+    int d = xs.numCols;
+    DMatrixRMaj cov = new DMatrixRMaj(d, d);
+    CommonOps_DDRM.multTransA(xs, xs, cov);
+    SymmetricEigen eig = Kernels.symmetricEigen(cov);
+    DMatrixRMaj a = new DMatrixRMaj(k, d);
+    for (int r = 0; r < k; r++) {
+      for (int c = 0; c < d; c++) {
+        a.set(r, c, eig.vectors().get(c, r));
+      }
+    }
+    return a;
+  }
+
+  /**
+   * Rows: the {@code k} leading generalised eigenvectors of {@code (S_b, S_w + ridge I)}, each of
+   * unit length, computed as {@code W u} with {@code W = (S_w + ridge I)^{-1/2}} and {@code u} the
+   * eigenvectors of {@code W S_b W}.
+   */
+  static DMatrixRMaj lda(DMatrixRMaj xs, int[] labels, int k) {
+    int n = xs.numRows;
+    int d = xs.numCols;
+    int classes = Arrays.stream(labels).max().orElse(0) + 1;
+    double[][] means = new double[classes][d];
+    int[] counts = new int[classes];
+    double[] overall = new double[d];
+    for (int i = 0; i < n; i++) {
+      counts[labels[i]]++;
+      for (int c = 0; c < d; c++) {
+        means[labels[i]][c] += xs.get(i, c);
+        overall[c] += xs.get(i, c);
+      }
+    }
+    for (int c = 0; c < d; c++) {
+      overall[c] /= n;
+    }
+    for (int y = 0; y < classes; y++) {
+      for (int c = 0; c < d && counts[y] > 0; c++) {
+        means[y][c] /= counts[y];
+      }
+    }
+    DMatrixRMaj within = new DMatrixRMaj(n, d);
+    for (int i = 0; i < n; i++) {
+      for (int c = 0; c < d; c++) {
+        within.set(i, c, xs.get(i, c) - means[labels[i]][c]);
+      }
+    }
+    DMatrixRMaj sw = new DMatrixRMaj(d, d);
+    CommonOps_DDRM.multTransA(within, within, sw);
+    DMatrixRMaj sb = new DMatrixRMaj(d, d);
+    for (int y = 0; y < classes; y++) {
+      for (int a = 0; a < d && counts[y] > 0; a++) {
+        double da = means[y][a] - overall[a];
+        for (int b = 0; b < d; b++) {
+          sb.add(a, b, counts[y] * da * (means[y][b] - overall[b]));
+        }
+      }
+    }
+    double ridge = LDA_RIDGE * Math.max(CommonOps_DDRM.trace(sw) / d, Double.MIN_NORMAL);
+    SymmetricEigen swEig = Kernels.symmetricEigen(sw);
+    // W = V diag(1 / sqrt(lambda + ridge)) V^T
+    DMatrixRMaj scaled = swEig.vectors().copy();
+    for (int c = 0; c < d; c++) {
+      double f = 1 / Math.sqrt(Math.max(0, swEig.values()[c]) + ridge);
+      for (int r = 0; r < d; r++) {
+        scaled.set(r, c, scaled.get(r, c) * f);
+      }
+    }
+    DMatrixRMaj w = new DMatrixRMaj(d, d);
+    CommonOps_DDRM.multTransB(scaled, swEig.vectors(), w);
+    Kernels.symmetrize(w);
+    DMatrixRMaj tmp = new DMatrixRMaj(d, d);
+    DMatrixRMaj m = new DMatrixRMaj(d, d);
+    CommonOps_DDRM.mult(w, sb, tmp);
+    CommonOps_DDRM.mult(tmp, w, m);
+    SymmetricEigen mEig = Kernels.symmetricEigen(m);
+    DMatrixRMaj directions = new DMatrixRMaj(d, d);
+    CommonOps_DDRM.mult(w, mEig.vectors(), directions);
+    DMatrixRMaj a = new DMatrixRMaj(k, d);
+    for (int r = 0; r < k; r++) {
+      double norm = 0;
+      for (int c = 0; c < d; c++) {
+        norm += directions.get(c, r) * directions.get(c, r);
+      }
+      double inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+      for (int c = 0; c < d; c++) {
+        a.set(r, c, directions.get(c, r) * inv);
+      }
+    }
+    return a;
+  }
+
+  /**
+   * Multiplies {@code a} by the global factor that makes the start's softmax rows spread over about
+   * {@link #targetPerplexity} neighbours: the median over sampled rows {@code i} of the perplexity
+   * {@code exp(H_i)}, {@code H_i = -sum_j p_ij log p_ij}, equals the target. A row's perplexity
+   * falls monotonically from {@code n - 1} (uniform) to its number of nearest ties (one-hot) as the
+   * scale grows, so the factor is found by bisection on its logarithm. Rows: all when {@code n <=
+   * }{@link #PERPLEXITY_ROWS}, else that many evenly spaced ones. {@code a} is left unchanged when
+   * every sampled distance is 0.
+   */
+  static void scaleToPerplexity(DMatrixRMaj a, DMatrixRMaj xs) {
+    int n = xs.numRows;
+    if (n < 3) {
+      return;
+    }
+    DMatrixRMaj z = new DMatrixRMaj(n, a.numRows);
+    CommonOps_DDRM.multTransB(xs, a, z);
+    int rows = Math.min(n, PERPLEXITY_ROWS);
+    double[][] shifted = new double[rows][];
+    double largest = 0;
+    for (int r = 0; r < rows; r++) {
+      int i = (int) ((long) r * n / rows);
+      double[] d = new double[n - 1];
+      double smallest = Double.POSITIVE_INFINITY;
+      int p = 0;
+      for (int j = 0; j < n; j++) {
+        if (j != i) {
+          d[p] = squaredDistance(z, i, j, a.numRows);
+          smallest = Math.min(smallest, d[p]);
+          p++;
+        }
+      }
+      for (int j = 0; j < d.length; j++) {
+        d[j] -= smallest;
+        largest = Math.max(largest, d[j]);
+      }
+      shifted[r] = d;
+    }
+    if (!(largest > 0) || !Double.isFinite(largest)) {
+      return;
+    }
+    double target = targetPerplexity(n);
+    // beta multiplies squared distances; the median perplexity decreases as beta grows
+    double lo = Math.log(1e-8 / largest);
+    double hi = Math.log(1e8 / largest);
+    double[] perplexities = new double[rows];
+    for (int step = 0; step < PERPLEXITY_BISECTIONS; step++) {
+      double mid = 0.5 * (lo + hi);
+      double beta = Math.exp(mid);
+      for (int r = 0; r < rows; r++) {
+        perplexities[r] = perplexity(shifted[r], beta);
+      }
+      Arrays.sort(perplexities);
+      if (perplexities[rows / 2] > target) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    CommonOps_DDRM.scale(Math.sqrt(Math.exp(0.5 * (lo + hi))), a);
+  }
+
+  /**
+   * Returns the start's target perplexity for {@code n} samples: {@link #PERPLEXITY}, but at most
+   * {@code (n - 1) / 2} so that small data sets also start from a local neighbourhood.
+   */
+  static double targetPerplexity(int n) {
+    return Math.min(PERPLEXITY, Math.max(1.5, (n - 1) / 2.0));
+  }
+
+  /** Returns {@code exp(H)} for the softmax of {@code -beta d} (where {@code min d = 0}). */
+  static double perplexity(double[] d, double beta) {
+    double z = 0;
+    double weighted = 0;
+    for (double v : d) {
+      double e = Math.exp(-beta * v);
+      z += e;
+      weighted += e * v;
+    }
+    // H = log Z + beta E[d]
+    return Math.exp(Math.log(z) + beta * weighted / z);
+  }
+
+  private static double squaredDistance(DMatrixRMaj z, int i, int j, int k) {
+    double s = 0;
+    for (int c = 0; c < k; c++) {
+      double v = z.data[i * k + c] - z.data[j * k + c];
+      s += v * v;
+    }
+    return s;
+  }
+}

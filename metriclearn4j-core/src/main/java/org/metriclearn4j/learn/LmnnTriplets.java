@@ -1,0 +1,335 @@
+package org.metriclearn4j.learn;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.ejml.data.DMatrixRMaj;
+import org.metriclearn4j.constraints.Triplets;
+import org.metriclearn4j.metric.FitSummary;
+import org.metriclearn4j.metric.MahalanobisMetric;
+import org.metriclearn4j.metric.Provenance;
+import org.metriclearn4j.optim.DifferentiableFunction;
+import org.metriclearn4j.optim.Lbfgs;
+import org.metriclearn4j.optim.OptimizationResult;
+
+/**
+ * LMNN's objective on explicit relative comparisons (K. Q. Weinberger and L. K. Saul, "Distance
+ * metric learning for large margin nearest neighbor classification", JMLR 10, 2009, eq. 14), for
+ * triplets {@code (a, p, n)} meaning "{@code a} is closer to {@code p} than to {@code n}" instead
+ * of target neighbours and impostors found from labels (requested in metric-learn issues #210 and
+ * #352). With {@code d_xy = ||L (x_x - x_y)||^2}:
+ *
+ * <pre>
+ *   e(L) = (1 - mu) sum_{(a, p) in P} d_ap + mu sum_{(a, p, n)} [1 + d_ap - d_an]_+
+ * </pre>
+ *
+ * where {@code P} holds each distinct (anchor, similar) pair once, however many triplets share it.
+ * {@link Lbfgs} minimises {@code e(L) / T} ({@code T} triplets) over {@code A = L diag(sd)}, the
+ * components in the coordinates of the standardised points, stopping when the largest gradient
+ * entry or the relative decrease per iteration is at most {@code tolerance}; every triplet is
+ * evaluated at every step, so the reported objective is exact.
+ *
+ * <p>Defaults: push weight {@code mu = 0.5}, output dimension {@code d}, {@code maxIterations}
+ * 1000, {@code tolerance} 1e-5, {@code init} {@link Initialization#AUTO} (per-feature inverse
+ * standard deviation of the points, scaled as for {@link Nca}; PCA when the output dimension is
+ * below {@code d}), seed 0 (used only by {@link Initialization#RANDOM}). {@link Initialization#LDA}
+ * needs class labels and is rejected. Immutable; the same triplets and seed give bit-identical
+ * components for any thread count.
+ */
+public final class LmnnTriplets {
+  private final double pushWeight;
+  private final int outputDimension;
+  private final int maxIterations;
+  private final double tolerance;
+  private final Initialization init;
+  private final long seed;
+
+  private LmnnTriplets(Builder b) {
+    this.pushWeight = b.pushWeight;
+    this.outputDimension = b.outputDimension;
+    this.maxIterations = b.maxIterations;
+    this.tolerance = b.tolerance;
+    this.init = b.init;
+    this.seed = b.seed;
+  }
+
+  /**
+   * Returns a builder with the defaults of the class comment.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns {@code mu}, the weight of the hinge term; the pull term has {@code 1 - mu}. */
+  public double pushWeight() {
+    return pushWeight;
+  }
+
+  /** Returns the configured output dimension, or empty for "all {@code d} features". */
+  public OptionalInt outputDimension() {
+    return outputDimension == 0 ? OptionalInt.empty() : OptionalInt.of(outputDimension);
+  }
+
+  /** Returns the L-BFGS iteration limit. */
+  public int maxIterations() {
+    return maxIterations;
+  }
+
+  /** Returns the convergence tolerance. */
+  public double tolerance() {
+    return tolerance;
+  }
+
+  /** Returns the initialisation. */
+  public Initialization init() {
+    return init;
+  }
+
+  /** Returns the random seed. */
+  public long seed() {
+    return seed;
+  }
+
+  /**
+   * Returns a short name for reports.
+   *
+   * @return {@code "lmnn-triplets"}
+   */
+  public String name() {
+    return "lmnn-triplets";
+  }
+
+  /**
+   * Learns the metric from the triplets.
+   *
+   * @param triplets the comparisons and the points they index (not modified)
+   * @return the metric on the points' {@code d} features; its fit summary holds the L-BFGS
+   *     iterations, convergence and the final {@code e(L)}
+   * @throws IllegalArgumentException if the output dimension exceeds the number of features
+   */
+  public MahalanobisMetric fit(Triplets triplets) {
+    int d = triplets.dimension();
+    int r = outputDimension == 0 ? d : outputDimension;
+    if (r > d) {
+      throw new IllegalArgumentException(
+          "outputDimension: expected at most the "
+              + d
+              + " features of the points, found "
+              + r
+              + "; lower outputDimension or leave it unset");
+    }
+    int[] anchors = triplets.anchors();
+    int[] positives = triplets.positives();
+    int[] negatives = triplets.negatives();
+    int t = anchors.length;
+    // distinct pairs: (anchor, similar) pairs pull, (anchor, dissimilar) pairs only push
+    Map<Long, Integer> index = new HashMap<>();
+    int[] first = new int[2 * t];
+    int[] second = new int[2 * t];
+    double[] pull = new double[2 * t];
+    int[] positive = new int[t];
+    int[] negative = new int[t];
+    int pairs = 0;
+    for (int q = 0; q < t; q++) {
+      long key = ((long) anchors[q] << 32) | positives[q];
+      Integer p = index.get(key);
+      if (p == null) {
+        p = pairs++;
+        index.put(key, p);
+        first[p] = anchors[q];
+        second[p] = positives[q];
+      }
+      pull[p] = 1 - pushWeight;
+      positive[q] = p;
+    }
+    for (int q = 0; q < t; q++) {
+      long key = ((long) anchors[q] << 32) | negatives[q];
+      Integer p = index.get(key);
+      if (p == null) {
+        p = pairs++;
+        index.put(key, p);
+        first[p] = anchors[q];
+        second[p] = negatives[q];
+      }
+      negative[q] = p;
+    }
+    DMatrixRMaj points = triplets.pointsMatrix();
+    Standardization standardization = Standardization.of(points);
+    DMatrixRMaj xs = standardization.standardized();
+    DMatrixRMaj start =
+        Initializers.start(init, standardization, new int[points.numRows], 1, r, seed);
+    LmnnObjective loss =
+        new LmnnObjective(
+            xs,
+            java.util.Arrays.copyOf(first, pairs),
+            java.util.Arrays.copyOf(second, pairs),
+            java.util.Arrays.copyOf(pull, pairs),
+            positive,
+            negative,
+            pushWeight);
+    DMatrixRMaj gradient = new DMatrixRMaj(r, d);
+    DifferentiableFunction mean =
+        (v, gradientOut) -> {
+          double e = loss.valueAndGradient(DMatrixRMaj.wrap(r, d, v), gradient);
+          for (int i = 0; i < gradientOut.length; i++) {
+            gradientOut[i] = gradient.data[i] / t;
+          }
+          return e / t;
+        };
+    OptimizationResult result =
+        Lbfgs.builder()
+            .maxIterations(maxIterations)
+            .gradientTolerance(tolerance)
+            .relativeFunctionTolerance(tolerance)
+            .build()
+            .minimize(mean, start.data);
+    DMatrixRMaj l = standardization.toOriginal(DMatrixRMaj.wrap(r, d, result.x()));
+    FitSummary summary =
+        new FitSummary(result.iterations(), result.converged(), result.value() * t);
+    return MahalanobisMetric.of(l, summary, provenance(triplets, r));
+  }
+
+  private Provenance provenance(Triplets triplets, int r) {
+    Map<String, String> hyper = new LinkedHashMap<>();
+    hyper.put("pushWeight", Double.toString(pushWeight));
+    hyper.put("outputDimension", Integer.toString(r));
+    hyper.put("maxIterations", Integer.toString(maxIterations));
+    hyper.put("tolerance", Double.toString(tolerance));
+    hyper.put("init", init.name());
+    hyper.put("seed", Long.toString(seed));
+    hyper.put("triplets", Integer.toString(triplets.size()));
+    return new Provenance(name(), hyper, triplets.numPoints(), triplets.dimension(), seed);
+  }
+
+  @Override
+  public String toString() {
+    return "LmnnTriplets[pushWeight="
+        + pushWeight
+        + ", outputDimension="
+        + (outputDimension == 0 ? "d" : Integer.toString(outputDimension))
+        + ", maxIterations="
+        + maxIterations
+        + ", tolerance="
+        + tolerance
+        + ", init="
+        + init
+        + ", seed="
+        + seed
+        + "]";
+  }
+
+  /** Builder of {@link LmnnTriplets}; {@link #build()} validates. */
+  public static final class Builder {
+    private double pushWeight = 0.5;
+    private int outputDimension;
+    private boolean outputDimensionSet;
+    private int maxIterations = 1000;
+    private double tolerance = 1e-5;
+    private Initialization init = Initialization.AUTO;
+    private long seed;
+
+    private Builder() {}
+
+    /**
+     * Sets {@code mu}, the weight of the hinge term (default 0.5).
+     *
+     * @param mu in {@code (0, 1)}
+     * @return this builder
+     */
+    public Builder pushWeight(double mu) {
+      this.pushWeight = mu;
+      return this;
+    }
+
+    /**
+     * Sets the output dimension (default: the number of features).
+     *
+     * @param value {@code >= 1}, and at most the number of features at fit time
+     * @return this builder
+     */
+    public Builder outputDimension(int value) {
+      this.outputDimension = value;
+      this.outputDimensionSet = true;
+      return this;
+    }
+
+    /**
+     * Sets the L-BFGS iteration limit (default 1000).
+     *
+     * @param value {@code >= 1}
+     * @return this builder
+     */
+    public Builder maxIterations(int value) {
+      this.maxIterations = value;
+      return this;
+    }
+
+    /**
+     * Sets the tolerance on the largest gradient entry and on the relative decrease per iteration
+     * of {@code e(L)/T} (default 1e-5).
+     *
+     * @param value finite, {@code >= 0}
+     * @return this builder
+     */
+    public Builder tolerance(double value) {
+      this.tolerance = value;
+      return this;
+    }
+
+    /**
+     * Sets the initialisation (default {@link Initialization#AUTO}; not {@link
+     * Initialization#LDA}).
+     *
+     * @param value the initialisation
+     * @return this builder
+     */
+    public Builder init(Initialization value) {
+      this.init = value;
+      return this;
+    }
+
+    /**
+     * Sets the random seed (default 0), used only by {@link Initialization#RANDOM}.
+     *
+     * @param value any seed
+     * @return this builder
+     */
+    public Builder seed(long value) {
+      this.seed = value;
+      return this;
+    }
+
+    /**
+     * Validates the settings and returns the learner.
+     *
+     * @return the learner
+     * @throws IllegalArgumentException if a setting is out of range
+     */
+    public LmnnTriplets build() {
+      if (!(pushWeight > 0 && pushWeight < 1)) {
+        throw new IllegalArgumentException(
+            "pushWeight: expected a value in (0, 1), found " + pushWeight);
+      }
+      if (outputDimensionSet && outputDimension < 1) {
+        throw new IllegalArgumentException(
+            "outputDimension: expected >= 1, found " + outputDimension);
+      }
+      if (maxIterations < 1) {
+        throw new IllegalArgumentException("maxIterations: expected >= 1, found " + maxIterations);
+      }
+      if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
+        throw new IllegalArgumentException(
+            "tolerance: expected a finite value >= 0, found " + tolerance);
+      }
+      if (init == Initialization.LDA) {
+        throw new IllegalArgumentException(
+            "init: LDA needs class labels, which triplets do not have; use AUTO, PCA, IDENTITY or"
+                + " RANDOM");
+      }
+      return new LmnnTriplets(this);
+    }
+  }
+}

@@ -1,0 +1,179 @@
+package org.metriclearn4j.deep.loss;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.metriclearn4j.deep.distance.BatchDistance;
+import org.metriclearn4j.deep.distance.LpDistance;
+import org.metriclearn4j.deep.miner.AllPairsMiner;
+import org.metriclearn4j.deep.miner.MinerResult;
+import org.metriclearn4j.deep.miner.Pairs;
+import org.metriclearn4j.deep.reduce.MeanOverNonZeroReducer;
+import org.metriclearn4j.deep.reduce.Reducer;
+
+/**
+ * The contrastive loss (Hadsell, Chopra &amp; LeCun, "Dimensionality Reduction by Learning an
+ * Invariant Mapping", CVPR 2006; pytorch-metric-learning's {@code ContrastiveLoss}).
+ *
+ * <p>Each positive pair costs {@code [d(a, p) - posMargin]_+} and each negative pair {@code
+ * [negMargin - d(a, n)]_+}, where {@code [x]_+ = max(x, 0)}; for a similarity the differences are
+ * mirrored through {@link BatchDistance#margin} ({@code [posMargin - s(a, p)]_+} and {@code [s(a,
+ * n) - negMargin]_+}, so set for example {@code posMargin = 1, negMargin = 0} with cosine). The
+ * loss is {@code reduce(positive losses) + reduce(negative losses)}.
+ *
+ * <p>Tuples: pairs (triplets are split into their two pairs); without tuples every ordered pair of
+ * the batch. Defaults (pytorch-metric-learning 2.8.1): {@code posMargin = 0}, {@code negMargin =
+ * 1}, distance {@link LpDistance#create()} (Euclidean on L2-normalised embeddings), reducer {@link
+ * MeanOverNonZeroReducer}.
+ */
+public final class ContrastiveLoss implements MetricLoss {
+  private final double posMargin;
+  private final double negMargin;
+  private final BatchDistance distance;
+  private final Reducer reducer;
+
+  private ContrastiveLoss(Builder builder) {
+    this.posMargin = builder.posMargin;
+    this.negMargin = builder.negMargin;
+    this.distance = builder.distance;
+    this.reducer = builder.reducer;
+  }
+
+  /**
+   * Returns a builder with the defaults.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public NDArray compute(NDArray embeddings, NDArray labels, @Nullable MinerResult tuples) {
+    int[] y = LossSupport.checkBatch(embeddings, labels, tuples);
+    Pairs pairs = tuples == null ? AllPairsMiner.allPairs(y) : tuples.pairs();
+    NDArray matrix = distance.matrix(embeddings, embeddings);
+    NDArray positive = LossSupport.gather(matrix, pairs.positiveAnchors(), pairs.positives());
+    NDArray negative = LossSupport.gather(matrix, pairs.negativeAnchors(), pairs.negatives());
+    NDArray positiveLoss = Activation.relu(distance.margin(positive, posMargin));
+    NDArray negativeLoss = Activation.relu(distance.margin(negMargin, negative));
+    return reducer.reduce(positiveLoss).add(reducer.reduce(negativeLoss));
+  }
+
+  /**
+   * Returns the margin beyond which positive pairs cost.
+   *
+   * @return the margin beyond which positive pairs cost
+   */
+  public double posMargin() {
+    return posMargin;
+  }
+
+  /**
+   * Returns the margin within which negative pairs cost.
+   *
+   * @return the margin within which negative pairs cost
+   */
+  public double negMargin() {
+    return negMargin;
+  }
+
+  @Override
+  public BatchDistance distance() {
+    return distance;
+  }
+
+  /**
+   * Returns the reducer applied to the positive and to the negative pair losses.
+   *
+   * @return the reducer applied to the positive and to the negative pair losses
+   */
+  public Reducer reducer() {
+    return reducer;
+  }
+
+  @Override
+  public String name() {
+    return "contrastive";
+  }
+
+  @Override
+  public String toString() {
+    return "ContrastiveLoss[posMargin="
+        + posMargin
+        + ", negMargin="
+        + negMargin
+        + ", distance="
+        + distance
+        + ", reducer="
+        + reducer
+        + "]";
+  }
+
+  /** Builder of {@link ContrastiveLoss}; {@link #build()} validates. */
+  public static final class Builder {
+    private double posMargin = 0;
+    private double negMargin = 1;
+    private BatchDistance distance = LpDistance.create();
+    private Reducer reducer = new MeanOverNonZeroReducer();
+
+    private Builder() {}
+
+    /**
+     * Sets the positive margin (default 0).
+     *
+     * @param margin a finite value of the distance
+     * @return this builder
+     */
+    public Builder optPosMargin(double margin) {
+      this.posMargin = margin;
+      return this;
+    }
+
+    /**
+     * Sets the negative margin (default 1).
+     *
+     * @param margin a finite value of the distance
+     * @return this builder
+     */
+    public Builder optNegMargin(double margin) {
+      this.negMargin = margin;
+      return this;
+    }
+
+    /**
+     * Sets the distance (default {@link LpDistance#create()}).
+     *
+     * @param distance the distance
+     * @return this builder
+     */
+    public Builder optDistance(BatchDistance distance) {
+      this.distance = Objects.requireNonNull(distance, "distance");
+      return this;
+    }
+
+    /**
+     * Sets the reducer (default {@link MeanOverNonZeroReducer}).
+     *
+     * @param reducer the reducer
+     * @return this builder
+     */
+    public Builder optReducer(Reducer reducer) {
+      this.reducer = Objects.requireNonNull(reducer, "reducer");
+      return this;
+    }
+
+    /**
+     * Validates the settings and builds the loss.
+     *
+     * @return the loss
+     * @throws IllegalArgumentException if a margin is not finite
+     */
+    public ContrastiveLoss build() {
+      LossSupport.checkFinite("posMargin", posMargin);
+      LossSupport.checkFinite("negMargin", negMargin);
+      return new ContrastiveLoss(this);
+    }
+  }
+}

@@ -1,0 +1,185 @@
+package org.metriclearn4j.deep.loss;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.metriclearn4j.deep.distance.BatchDistance;
+import org.metriclearn4j.deep.distance.LpDistance;
+import org.metriclearn4j.deep.miner.MinerResult;
+import org.metriclearn4j.deep.reduce.MeanReducer;
+import org.metriclearn4j.deep.reduce.Reducer;
+
+/**
+ * The lifted structured loss in its generalised per-anchor form (Song, Xiang, Jegelka &amp;
+ * Savarese, "Deep Metric Learning via Lifted Structured Feature Embedding", CVPR 2016; the
+ * generalisation of Hermans, Beyer &amp; Leibe, "In Defense of the Triplet Loss for Person
+ * Re-Identification", 2017, eq. 4; pytorch-metric-learning's {@code
+ * GeneralizedLiftedStructureLoss}).
+ *
+ * <p>Each anchor {@code i} costs
+ *
+ * <pre>
+ *   [ log sum_{p in P_i} exp(d(i, p) - posMargin) + log sum_{n in N_i} exp(negMargin - d(i, n)) ]_+
+ * </pre>
+ *
+ * <p>a smooth version of "hardest positive distance minus hardest negative distance plus margin"; a
+ * sum over an empty set of partners contributes 0 instead of its logarithm. For a similarity the
+ * differences are mirrored through {@link BatchDistance#margin}. The loss reduces the per-anchor
+ * costs over the whole batch.
+ *
+ * <p>Tuples: pairs, used as masks (a repeated pair counts once); without tuples every pair of the
+ * batch. Defaults (pytorch-metric-learning 2.8.1): {@code negMargin = 1}, {@code posMargin = 0},
+ * distance {@link LpDistance#create()}, reducer {@link MeanReducer}.
+ */
+public final class LiftedStructureLoss implements MetricLoss {
+  private final double posMargin;
+  private final double negMargin;
+  private final BatchDistance distance;
+  private final Reducer reducer;
+
+  private LiftedStructureLoss(Builder builder) {
+    this.posMargin = builder.posMargin;
+    this.negMargin = builder.negMargin;
+    this.distance = builder.distance;
+    this.reducer = builder.reducer;
+  }
+
+  /**
+   * Returns a builder with the defaults.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public NDArray compute(NDArray embeddings, NDArray labels, @Nullable MinerResult tuples) {
+    int[] y = LossSupport.checkBatch(embeddings, labels, tuples);
+    NDArray[] masks =
+        LossSupport.pairMasks(embeddings.getManager(), embeddings.getDataType(), y, tuples);
+    NDArray matrix = distance.matrix(embeddings, embeddings);
+    NDArray positive =
+        LossSupport.logSumExp(distance.margin(matrix, posMargin), masks[0], false, 1);
+    NDArray negative =
+        LossSupport.logSumExp(distance.margin(negMargin, matrix), masks[1], false, 1);
+    return reducer.reduce(Activation.relu(positive.add(negative)));
+  }
+
+  /**
+   * Returns the positive margin.
+   *
+   * @return the positive margin
+   */
+  public double posMargin() {
+    return posMargin;
+  }
+
+  /**
+   * Returns the negative margin.
+   *
+   * @return the negative margin
+   */
+  public double negMargin() {
+    return negMargin;
+  }
+
+  @Override
+  public BatchDistance distance() {
+    return distance;
+  }
+
+  /**
+   * Returns the reducer of the per-anchor losses.
+   *
+   * @return the reducer of the per-anchor losses
+   */
+  public Reducer reducer() {
+    return reducer;
+  }
+
+  @Override
+  public String name() {
+    return "lifted-structure";
+  }
+
+  @Override
+  public String toString() {
+    return "LiftedStructureLoss[posMargin="
+        + posMargin
+        + ", negMargin="
+        + negMargin
+        + ", distance="
+        + distance
+        + ", reducer="
+        + reducer
+        + "]";
+  }
+
+  /** Builder of {@link LiftedStructureLoss}; {@link #build()} validates. */
+  public static final class Builder {
+    private double posMargin = 0;
+    private double negMargin = 1;
+    private BatchDistance distance = LpDistance.create();
+    private Reducer reducer = new MeanReducer();
+
+    private Builder() {}
+
+    /**
+     * Sets the positive margin (default 0).
+     *
+     * @param margin a finite value of the distance
+     * @return this builder
+     */
+    public Builder optPosMargin(double margin) {
+      this.posMargin = margin;
+      return this;
+    }
+
+    /**
+     * Sets the negative margin (default 1).
+     *
+     * @param margin a finite value of the distance
+     * @return this builder
+     */
+    public Builder optNegMargin(double margin) {
+      this.negMargin = margin;
+      return this;
+    }
+
+    /**
+     * Sets the distance (default {@link LpDistance#create()}).
+     *
+     * @param distance the distance
+     * @return this builder
+     */
+    public Builder optDistance(BatchDistance distance) {
+      this.distance = Objects.requireNonNull(distance, "distance");
+      return this;
+    }
+
+    /**
+     * Sets the reducer (default {@link MeanReducer}).
+     *
+     * @param reducer the reducer
+     * @return this builder
+     */
+    public Builder optReducer(Reducer reducer) {
+      this.reducer = Objects.requireNonNull(reducer, "reducer");
+      return this;
+    }
+
+    /**
+     * Validates the settings and builds the loss.
+     *
+     * @return the loss
+     * @throws IllegalArgumentException if a margin is not finite
+     */
+    public LiftedStructureLoss build() {
+      LossSupport.checkFinite("posMargin", posMargin);
+      LossSupport.checkFinite("negMargin", negMargin);
+      return new LiftedStructureLoss(this);
+    }
+  }
+}

@@ -1,0 +1,172 @@
+package org.metriclearn4j.deep.loss;
+
+import ai.djl.ndarray.NDArray;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.metriclearn4j.deep.distance.BatchDistance;
+import org.metriclearn4j.deep.distance.CosineSimilarity;
+import org.metriclearn4j.deep.miner.AllPairsMiner;
+import org.metriclearn4j.deep.miner.MinerResult;
+import org.metriclearn4j.deep.miner.Pairs;
+import org.metriclearn4j.deep.reduce.MeanReducer;
+import org.metriclearn4j.deep.reduce.Reducer;
+
+/**
+ * The normalised temperature-scaled cross-entropy loss, NT-Xent (Chen, Kornblith, Norouzi &amp;
+ * Hinton, "A Simple Framework for Contrastive Learning of Visual Representations", ICML 2020; also
+ * InfoNCE; pytorch-metric-learning's {@code NTXentLoss}).
+ *
+ * <p>With scores {@code s} (the similarity, or the negated distance) divided by the temperature
+ * {@code tau}, each positive pair {@code (a, p)} costs
+ *
+ * <pre>
+ *   -log( exp(s_ap / tau) / (exp(s_ap / tau) + sum_{n in N_a} exp(s_an / tau)) )
+ * </pre>
+ *
+ * <p>where {@code N_a} are the anchor's negative partners (a pair whose anchor has none costs 0).
+ * The loss reduces the per-positive-pair costs.
+ *
+ * <p>Tuples: pairs; every listed positive pair costs once, and the negative pairs form each
+ * anchor's set {@code N_a} (a repeated negative pair counts once, where pytorch-metric-learning
+ * would count it again). Without tuples every pair of the batch. Defaults (pytorch-metric-learning
+ * 2.8.1): {@code temperature = 0.07}, distance {@link CosineSimilarity}, reducer {@link
+ * MeanReducer}.
+ */
+public final class NTXentLoss implements MetricLoss {
+  private final double temperature;
+  private final BatchDistance distance;
+  private final Reducer reducer;
+
+  private NTXentLoss(Builder builder) {
+    this.temperature = builder.temperature;
+    this.distance = builder.distance;
+    this.reducer = builder.reducer;
+  }
+
+  /**
+   * Returns a builder with the defaults.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public NDArray compute(NDArray embeddings, NDArray labels, @Nullable MinerResult tuples) {
+    int[] y = LossSupport.checkBatch(embeddings, labels, tuples);
+    int b = y.length;
+    Pairs pairs = tuples == null ? AllPairsMiner.allPairs(y) : tuples.pairs();
+    NDArray negativeMask =
+        LossSupport.mask(
+            embeddings.getManager(),
+            embeddings.getDataType(),
+            b,
+            b,
+            pairs.negativeAnchors(),
+            pairs.negatives());
+    NDArray scores = distance.toScores(distance.matrix(embeddings, embeddings)).div(temperature);
+    NDArray negativeTerm = LossSupport.logSumExp(scores, negativeMask, false, 1);
+    NDArray hasNegative = negativeMask.sum(new int[] {1}).gt(0).toType(scores.getDataType(), false);
+    int[] anchors = pairs.positiveAnchors();
+    NDArray positive = LossSupport.gather(scores, anchors, pairs.positives());
+    NDArray pairNegativeTerm = LossSupport.gather(negativeTerm, anchors);
+    NDArray pairHasNegative = LossSupport.gather(hasNegative, anchors);
+    // -log(e^s / (e^s + sum e^n)) = logaddexp(s, log sum e^n) - s; zero when there is no negative.
+    NDArray losses =
+        LossSupport.logAddExp(positive, pairNegativeTerm).sub(positive).mul(pairHasNegative);
+    return reducer.reduce(losses);
+  }
+
+  /**
+   * Returns the temperature.
+   *
+   * @return the temperature
+   */
+  public double temperature() {
+    return temperature;
+  }
+
+  @Override
+  public BatchDistance distance() {
+    return distance;
+  }
+
+  /**
+   * Returns the reducer of the per-positive-pair losses.
+   *
+   * @return the reducer of the per-positive-pair losses
+   */
+  public Reducer reducer() {
+    return reducer;
+  }
+
+  @Override
+  public String name() {
+    return "nt-xent";
+  }
+
+  @Override
+  public String toString() {
+    return "NTXentLoss[temperature="
+        + temperature
+        + ", distance="
+        + distance
+        + ", reducer="
+        + reducer
+        + "]";
+  }
+
+  /** Builder of {@link NTXentLoss}; {@link #build()} validates. */
+  public static final class Builder {
+    private double temperature = 0.07;
+    private BatchDistance distance = CosineSimilarity.create();
+    private Reducer reducer = new MeanReducer();
+
+    private Builder() {}
+
+    /**
+     * Sets the temperature (default 0.07).
+     *
+     * @param temperature a positive temperature
+     * @return this builder
+     */
+    public Builder optTemperature(double temperature) {
+      this.temperature = temperature;
+      return this;
+    }
+
+    /**
+     * Sets the distance (default {@link CosineSimilarity}).
+     *
+     * @param distance the distance
+     * @return this builder
+     */
+    public Builder optDistance(BatchDistance distance) {
+      this.distance = Objects.requireNonNull(distance, "distance");
+      return this;
+    }
+
+    /**
+     * Sets the reducer (default {@link MeanReducer}).
+     *
+     * @param reducer the reducer
+     * @return this builder
+     */
+    public Builder optReducer(Reducer reducer) {
+      this.reducer = Objects.requireNonNull(reducer, "reducer");
+      return this;
+    }
+
+    /**
+     * Validates the settings and builds the loss.
+     *
+     * @return the loss
+     * @throws IllegalArgumentException if the temperature is not positive
+     */
+    public NTXentLoss build() {
+      LossSupport.checkPositive("temperature", temperature);
+      return new NTXentLoss(this);
+    }
+  }
+}
