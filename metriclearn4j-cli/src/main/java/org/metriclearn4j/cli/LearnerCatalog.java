@@ -13,6 +13,7 @@ import org.metriclearn4j.learn.LsmlSupervised;
 import org.metriclearn4j.learn.Mlkr;
 import org.metriclearn4j.learn.MmcSupervised;
 import org.metriclearn4j.learn.Nca;
+import org.metriclearn4j.learn.RcaSupervised;
 import org.metriclearn4j.learn.ScmlSupervised;
 import org.metriclearn4j.learn.SdmlSupervised;
 import org.metriclearn4j.learn.SupervisedMetricLearner;
@@ -33,6 +34,7 @@ final class LearnerCatalog {
     LEARNERS.put("mmc_supervised", seed -> MmcSupervised.builder().seed(seed).build());
     LEARNERS.put("lsml_supervised", seed -> LsmlSupervised.builder().seed(seed).build());
     LEARNERS.put("scml_supervised", seed -> ScmlSupervised.builder().seed(seed).build());
+    LEARNERS.put("rca_supervised", seed -> RcaSupervised.builder().seed(seed).build());
   }
 
   private LearnerCatalog() {}

@@ -42,14 +42,15 @@ import org.metriclearn4j.metric.Provenance;
  * each feature. {@code standardizeAffinity(false)} restores Sugiyama's original.
  *
  * <p><b>Singular scatter.</b> metric-learn solves the eigen-problem directly and returns NaN when
- * {@code S_lw} is singular (digits: constant zero pixels). Here the problem is solved in the
- * principal subspace of the training data (directions of the total scatter with eigenvalue above
- * {@code 1e-12} times the largest; directions in which the training data do not vary get weight 0,
- * so constant features are ignored, also at test time), and {@code S_lw} is regularised there by
- * {@code S_lw + regularization * S_t}, with {@code S_t} the total scatter. Like the criterion
- * itself, this regularisation does not depend on the units of the features (a ridge {@code eps I}
- * would: on unscaled wine it swamps every feature but proline). The output dimension is at most
- * that subspace dimension.
+ * {@code S_lw} is singular (digits: constant zero pixels). Here the problem is solved on
+ * standardised features (the criterion is invariant to that change of coordinates, and the
+ * components are mapped back), in the principal subspace of the standardised training data
+ * (directions of the total scatter with eigenvalue above {@code 1e-12} times the largest;
+ * directions in which the training data do not vary get weight 0, so constant features are ignored,
+ * also at test time), and {@code S_lw} is regularised there by {@code S_lw + regularization * S_t},
+ * with {@code S_t} the total scatter. Like the criterion itself, this regularisation does not
+ * depend on the units of the features (a ridge {@code eps I} would: on unscaled wine it swamps
+ * every feature but proline). The output dimension is at most that subspace dimension.
  *
  * <p>Defaults: {@code k = 7}, embedding {@link Embedding#WEIGHTED}, output dimension {@code d} (the
  * number of features), regularization {@code 1e-4}, affinities on standardised features. A class
@@ -161,10 +162,13 @@ public final class Lfda implements SupervisedMetricLearner {
               + outputDimension);
     }
     int wanted = outputDimension == 0 ? d : outputDimension;
+    // the criterion is affine invariant: solve it on standardised features (so that the rank
+    // decision and the regularisation do not depend on units) and map back at the end
     DMatrixRMaj x = Kernels.toMatrix(data.features());
+    Standardization standardization = Standardization.of(x);
+    DMatrixRMaj xs = standardization.standardized();
     LocalFisher.Scatter s =
-        LocalFisher.scatter(
-            x, standardizeAffinity ? LocalFisher.standardize(x) : x, data.labels(), neighbors);
+        LocalFisher.scatter(xs, standardizeAffinity ? xs : x, data.labels(), neighbors);
 
     // principal subspace of the training data
     SymmetricEigen te = Kernels.symmetricEigen(s.total());
@@ -198,8 +202,9 @@ public final class Lfda implements SupervisedMetricLearner {
     LocalFisher.fixSigns(directions);
     LocalFisher.Generalized g = new LocalFisher.Generalized(reduced.values(), directions);
     DMatrixRMaj t = LocalFisher.embed(g, embedding);
-    DMatrixRMaj l = new DMatrixRMaj(t.numCols, d);
-    CommonOps_DDRM.transpose(t, l);
+    DMatrixRMaj ls = new DMatrixRMaj(t.numCols, d);
+    CommonOps_DDRM.transpose(t, ls);
+    DMatrixRMaj l = standardization.toOriginal(ls);
     double criterion = 0;
     for (double v : g.values()) {
       criterion += v;

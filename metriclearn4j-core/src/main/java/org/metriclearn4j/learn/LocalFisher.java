@@ -121,30 +121,6 @@ final class LocalFisher {
     }
   }
 
-  /**
-   * Returns {@code x} with every column centred and divided by its standard deviation; constant
-   * columns become 0 (a new matrix).
-   */
-  static DMatrixRMaj standardize(DMatrixRMaj x) {
-    DMatrixRMaj out = centre(x);
-    int n = x.numRows;
-    int d = x.numCols;
-    for (int c = 0; c < d; c++) {
-      double ss = 0;
-      double largest = 0;
-      for (int i = 0; i < n; i++) {
-        ss += out.data[i * d + c] * out.data[i * d + c];
-        largest = Math.max(largest, Math.abs(x.data[i * d + c]));
-      }
-      double sd = Math.sqrt(ss / n);
-      double f = sd > 1e-12 * largest ? 1 / sd : 0;
-      for (int i = 0; i < n; i++) {
-        out.data[i * d + c] *= f;
-      }
-    }
-    return out;
-  }
-
   /** Returns {@code x} minus its column means (a new matrix). */
   static DMatrixRMaj centre(DMatrixRMaj x) {
     int n = x.numRows;
