@@ -5,6 +5,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes whole files through a temporary sibling and a move, so no reader sees half a file. */
 final class AtomicFiles {
@@ -28,6 +30,10 @@ final class AtomicFiles {
             parent == null ? Path.of(".") : parent, "." + absolute.getFileName(), ".tmp");
     try {
       Files.write(temp, bytes);
+      if (Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+        // createTempFile makes the file private (0600); an output file is as readable as any other
+        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+      }
       try {
         Files.move(
             temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

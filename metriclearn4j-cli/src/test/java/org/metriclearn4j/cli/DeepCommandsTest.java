@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +67,11 @@ class DeepCommandsTest {
     assertArrayEquals(PNG_MAGIC, head);
     assertTrue(Files.readString(svg).contains("<svg"));
     assertTrue(Files.isRegularFile(dir.resolve("digits.params")));
+    if (plot.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      assertTrue(
+          Files.getPosixFilePermissions(plot).contains(PosixFilePermission.OTHERS_READ),
+          "the plot is not a private temporary file");
+    }
 
     Path csv = dir.resolve("emb.csv");
     Run embedded =
