@@ -196,15 +196,19 @@ public final class Lfda implements SupervisedMetricLearner {
       sw.add(i, i, regularization);
     }
     LocalFisher.Generalized reduced = LocalFisher.generalizedEigen(sb, sw, Math.min(wanted, rank));
-    // back to feature coordinates before embedding (orthonormalising must happen there)
-    DMatrixRMaj directions = new DMatrixRMaj(d, reduced.vectors().numCols);
-    CommonOps_DDRM.mult(p, reduced.vectors(), directions);
+    // back to the original feature coordinates before embedding (orthonormalising happens there):
+    // x_s = diag(scale) (x - mean), so a direction v_s on x_s is diag(scale) v_s on x
+    DMatrixRMaj standardized = new DMatrixRMaj(d, reduced.vectors().numCols);
+    CommonOps_DDRM.mult(p, reduced.vectors(), standardized);
+    DMatrixRMaj transposed = new DMatrixRMaj(standardized.numCols, d);
+    CommonOps_DDRM.transpose(standardized, transposed);
+    DMatrixRMaj directions = new DMatrixRMaj(d, standardized.numCols);
+    CommonOps_DDRM.transpose(standardization.toOriginal(transposed), directions);
     LocalFisher.fixSigns(directions);
     LocalFisher.Generalized g = new LocalFisher.Generalized(reduced.values(), directions);
     DMatrixRMaj t = LocalFisher.embed(g, embedding);
-    DMatrixRMaj ls = new DMatrixRMaj(t.numCols, d);
-    CommonOps_DDRM.transpose(t, ls);
-    DMatrixRMaj l = standardization.toOriginal(ls);
+    DMatrixRMaj l = new DMatrixRMaj(t.numCols, d);
+    CommonOps_DDRM.transpose(t, l);
     double criterion = 0;
     for (double v : g.values()) {
       criterion += v;
