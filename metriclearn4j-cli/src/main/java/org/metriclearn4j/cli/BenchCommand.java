@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Benchmarks: accuracy and fit time of every learner on the bundled datasets.",
-    subcommands = {BenchClassicCommand.class})
+    description =
+        "Benchmarks: classic learners on the bundled datasets; deep metric learning on digits.",
+    subcommands = {BenchClassicCommand.class, BenchDeepCommand.class})
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec
   @SuppressWarnings("NullAway.Init") // set by picocli before run()

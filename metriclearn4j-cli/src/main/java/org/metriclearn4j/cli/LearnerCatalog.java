@@ -6,10 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
 import org.metriclearn4j.learn.Covariance;
+import org.metriclearn4j.learn.ItmlSupervised;
 import org.metriclearn4j.learn.Lfda;
 import org.metriclearn4j.learn.Lmnn;
+import org.metriclearn4j.learn.LsmlSupervised;
 import org.metriclearn4j.learn.Mlkr;
+import org.metriclearn4j.learn.MmcSupervised;
 import org.metriclearn4j.learn.Nca;
+import org.metriclearn4j.learn.RcaSupervised;
+import org.metriclearn4j.learn.ScmlSupervised;
+import org.metriclearn4j.learn.SdmlSupervised;
 import org.metriclearn4j.learn.SupervisedMetricLearner;
 
 /** The supervised metric learners the command line knows, by name, each with its defaults. */
@@ -23,6 +29,12 @@ final class LearnerCatalog {
     LEARNERS.put("mlkr", seed -> Mlkr.builder().seed(seed).build());
     LEARNERS.put("lfda", seed -> Lfda.builder().build());
     LEARNERS.put("covariance", seed -> Covariance.builder().build());
+    LEARNERS.put("itml_supervised", seed -> ItmlSupervised.builder().seed(seed).build());
+    LEARNERS.put("sdml_supervised", seed -> SdmlSupervised.builder().seed(seed).build());
+    LEARNERS.put("mmc_supervised", seed -> MmcSupervised.builder().seed(seed).build());
+    LEARNERS.put("lsml_supervised", seed -> LsmlSupervised.builder().seed(seed).build());
+    LEARNERS.put("scml_supervised", seed -> ScmlSupervised.builder().seed(seed).build());
+    LEARNERS.put("rca_supervised", seed -> RcaSupervised.builder().seed(seed).build());
   }
 
   private LearnerCatalog() {}

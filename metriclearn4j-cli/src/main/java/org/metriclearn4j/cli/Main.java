@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       FitCommand.class,
       TransformCommand.class,
       EvaluateCommand.class,
+      TrainCommand.class,
+      EmbedCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

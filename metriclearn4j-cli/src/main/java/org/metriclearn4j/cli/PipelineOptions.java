@@ -36,8 +36,9 @@ final class PipelineOptions {
         switch (weights.toLowerCase(Locale.ROOT)) {
           case "uniform" -> Weights.UNIFORM;
           case "distance" -> Weights.DISTANCE;
-          default -> throw new IllegalArgumentException(
-              "--weights: expected 'uniform' or 'distance', found '" + weights + "'");
+          default ->
+              throw new IllegalArgumentException(
+                  "--weights: expected 'uniform' or 'distance', found '" + weights + "'");
         };
     if (neighbors < 1) {
       throw new IllegalArgumentException("--neighbors: expected >= 1, found " + neighbors);

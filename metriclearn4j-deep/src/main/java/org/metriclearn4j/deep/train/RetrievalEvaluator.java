@@ -3,26 +3,30 @@ package org.metriclearn4j.deep.train;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.ejml.data.DMatrixRMaj;
 import org.metriclearn4j.deep.data.TensorDataset;
-import org.metriclearn4j.linalg.Kernels;
+import org.metriclearn4j.evaluation.retrieval.EmbeddingDistance;
+import org.metriclearn4j.evaluation.retrieval.RetrievalMetrics;
+import org.metriclearn4j.evaluation.retrieval.RetrievalReport;
 
 /**
  * Retrieval metrics of a held-out set used as both queries and references, each query excluded from
  * its own results, with exact Euclidean search on L2-normalised embeddings (the protocol of
  * Musgrave, Belongie and Lim, "A Metric Learning Reality Check", ECCV 2020, as implemented by
- * pytorch-metric-learning's {@code AccuracyCalculator}). For a query with {@code R} other
- * references of its class:
+ * pytorch-metric-learning's {@code AccuracyCalculator}), computed by the core library's {@link
+ * RetrievalMetrics}. For a query with {@code R} other references of its class:
  *
  * <ul>
  *   <li>{@value #PRECISION_AT_1}: 1 if the nearest reference has the query's class;
  *   <li>{@value #R_PRECISION}: the fraction of the {@code R} nearest references of its class;
  *   <li>{@value #MAP_AT_R}: {@code (1/R) sum_{i<=R} P(i) rel(i)}, with {@code P(i)} the precision
- *       of the {@code i} nearest and {@code rel(i)} whether the {@code i}-th has the query's class.
+ *       of the {@code i} nearest and {@code rel(i)} whether the {@code i}-th has the query's class;
+ *   <li>{@value #MAP}: average precision over the whole ranking;
+ *   <li>{@value #MRR}: the reciprocal rank of the first reference of the query's class.
  * </ul>
  *
  * <p>Each is averaged over the queries that have at least one other reference of their class. Ties
- * in distance are broken by reference index.
+ * in distance are broken by reference index. Embeddings are scaled to unit length with {@code x /
+ * max(||x||, 1e-12)}, so a zero embedding stays zero instead of failing.
  */
 public final class RetrievalEvaluator implements EpochEvaluator {
   /** Name of precision at 1: {@value}. */
@@ -33,6 +37,15 @@ public final class RetrievalEvaluator implements EpochEvaluator {
 
   /** Name of mean average precision at R: {@value}. */
   public static final String MAP_AT_R = "map_at_r";
+
+  /** Name of mean average precision over the whole ranking: {@value}. */
+  public static final String MAP = "map";
+
+  /** Name of mean reciprocal rank: {@value}. */
+  public static final String MRR = "mrr";
+
+  private static final RetrievalMetrics METRICS =
+      RetrievalMetrics.builder().distance(EmbeddingDistance.EUCLIDEAN).recallAt(1).build();
 
   private final TensorDataset data;
 
@@ -60,23 +73,33 @@ public final class RetrievalEvaluator implements EpochEvaluator {
   }
 
   /**
-   * The three retrieval metrics, each in {@code [0, 1]}.
+   * The retrieval metrics, each in {@code [0, 1]}.
    *
    * @param precisionAt1 precision at 1
    * @param rPrecision R-precision
    * @param mapAtR mean average precision at R
+   * @param meanAveragePrecision mean average precision over the whole ranking
+   * @param meanReciprocalRank mean reciprocal rank of the first relevant reference
    */
-  public record Scores(double precisionAt1, double rPrecision, double mapAtR) {
+  public record Scores(
+      double precisionAt1,
+      double rPrecision,
+      double mapAtR,
+      double meanAveragePrecision,
+      double meanReciprocalRank) {
     /**
      * Returns the metrics by their names.
      *
-     * @return {@value #PRECISION_AT_1}, {@value #R_PRECISION}, {@value #MAP_AT_R}, in this order
+     * @return {@value #PRECISION_AT_1}, {@value #R_PRECISION}, {@value #MAP_AT_R}, {@value #MAP},
+     *     {@value #MRR}, in this order
      */
     public Map<String, Double> asMap() {
       Map<String, Double> out = new LinkedHashMap<>();
       out.put(PRECISION_AT_1, precisionAt1);
       out.put(R_PRECISION, rPrecision);
       out.put(MAP_AT_R, mapAtR);
+      out.put(MAP, meanAveragePrecision);
+      out.put(MRR, meanReciprocalRank);
       return out;
     }
   }
@@ -112,54 +135,26 @@ public final class RetrievalEvaluator implements EpochEvaluator {
         rows[i][j] = embeddings[i][j] * scale;
       }
     }
-    DMatrixRMaj x = Kernels.toMatrix(rows);
-    DMatrixRMaj d = Kernels.squaredDistances(x, x);
-    int maxLabel = Arrays.stream(labels).max().orElse(-1);
-    int[] counts = new int[maxLabel + 1];
-    for (int label : labels) {
-      counts[label]++;
-    }
-    double p1 = 0;
-    double rPrecision = 0;
-    double mapAtR = 0;
-    int queries = 0;
-    Integer[] order = new Integer[n - 1];
-    for (int q = 0; q < n; q++) {
-      int r = counts[labels[q]] - 1;
-      if (r < 1) {
-        continue;
+    RetrievalReport report;
+    try {
+      report = METRICS.evaluate(rows, labels);
+    } catch (IllegalArgumentException e) {
+      int[] counts = new int[Arrays.stream(labels).max().orElse(-1) + 1];
+      for (int label : labels) {
+        counts[label]++;
       }
-      int k = 0;
-      for (int i = 0; i < n; i++) {
-        if (i != q) {
-          order[k++] = i;
-        }
+      if (Arrays.stream(counts).noneMatch(c -> c >= 2)) {
+        throw new IllegalArgumentException(
+            "labels: expected a class with at least two samples, found none", e);
       }
-      final int query = q;
-      Arrays.sort(
-          order,
-          (a, b) -> {
-            int c = Double.compare(d.get(query, a), d.get(query, b));
-            return c != 0 ? c : Integer.compare(a, b);
-          });
-      int hits = 0;
-      double ap = 0;
-      for (int i = 0; i < r; i++) {
-        if (labels[order[i]] == labels[q]) {
-          hits++;
-          ap += (double) hits / (i + 1);
-        }
-      }
-      p1 += labels[order[0]] == labels[q] ? 1 : 0;
-      rPrecision += (double) hits / r;
-      mapAtR += ap / r;
-      queries++;
+      throw e;
     }
-    if (queries == 0) {
-      throw new IllegalArgumentException(
-          "labels: expected a class with at least two samples, found none");
-    }
-    return new Scores(p1 / queries, rPrecision / queries, mapAtR / queries);
+    return new Scores(
+        report.precisionAt1(),
+        report.rPrecision(),
+        report.mapAtR(),
+        report.meanAveragePrecision(),
+        report.meanReciprocalRank());
   }
 
   @Override

@@ -24,6 +24,11 @@ class RetrievalEvaluatorTest {
     assertEquals(4.0 / 6, m.precisionAt1(), 1e-12);
     assertEquals(2.5 / 6, m.rPrecision(), 1e-12);
     assertEquals(2.25 / 6, m.mapAtR(), 1e-12);
+    // ranks of the two relevant references over the whole ranking, AP = (1/r1 + 2/r2) / 2:
+    // 0 -> 1, 3 | 10 -> 1, 3 | 30 -> 2, 3 | 25 -> 4, 5 | 90 -> 1, 3 | 100 -> 1, 3
+    double map = (4 * (1 + 2.0 / 3) + (0.5 + 2.0 / 3) + (0.25 + 0.4)) / 12;
+    assertEquals(map, m.meanAveragePrecision(), 1e-12);
+    assertEquals((1 + 1 + 0.5 + 0.25 + 1 + 1) / 6, m.meanReciprocalRank(), 1e-12);
   }
 
   @Test

@@ -1,0 +1,114 @@
+package org.metriclearn4j.learn;
+
+import org.metriclearn4j.constraints.ConstraintSampler;
+import org.metriclearn4j.constraints.Pairs;
+import org.metriclearn4j.data.LabeledDataset;
+import org.metriclearn4j.metric.MahalanobisMetric;
+
+/**
+ * SDML from class labels (metric-learn's {@code SDML_Supervised}, which fails with its defaults on
+ * every bundled dataset; this one does not): draws similar and dissimilar pairs with {@link
+ * ConstraintSampler#pairs} and fits {@link Sdml} on them.
+ *
+ * <p>Defaults: {@code numConstraints = 20 c^2} similar and as many dissimilar pairs for {@code c}
+ * classes (metric-learn's default; fewer when fewer distinct pairs exist), the default {@link Sdml}
+ * settings, seed 0. The seed drives the sampling ({@link Sdml} itself is deterministic).
+ */
+public final class SdmlSupervised implements SupervisedMetricLearner {
+  private final Sdml sdml;
+  private final int numConstraints;
+  private final long seed;
+
+  private SdmlSupervised(Builder b) {
+    this.sdml = b.sdml;
+    this.numConstraints = b.numConstraints;
+    this.seed = b.seed;
+  }
+
+  /** Returns a builder with the defaults stated in the class documentation. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns the weak learner's settings. */
+  public Sdml sdml() {
+    return sdml;
+  }
+
+  @Override
+  public String name() {
+    return "sdml_supervised";
+  }
+
+  @Override
+  public MahalanobisMetric fit(LabeledDataset data) {
+    SupervisedSupport.requireTwoClasses(data, name());
+    int count =
+        numConstraints > 0
+            ? numConstraints
+            : ConstraintSampler.defaultConstraintCount(data.numPresentClasses());
+    Pairs pairs = ConstraintSampler.withSeed(seed).pairs(data, count, count);
+    MahalanobisMetric weak = sdml.fit(pairs);
+    return SupervisedSupport.relabel(
+        weak,
+        name(),
+        WeakMetricSupport.hyperparameters(
+            "numConstraints", numConstraints > 0 ? count : "20c^2=" + count),
+        data,
+        seed);
+  }
+
+  /** Builds an {@link SdmlSupervised}; {@link #build()} validates. */
+  public static final class Builder {
+    private Sdml sdml = Sdml.builder().build();
+    private int numConstraints;
+    private long seed;
+
+    private Builder() {}
+
+    /**
+     * Sets the SDML settings (default {@code Sdml.builder().build()}).
+     *
+     * @param sdml the weak learner
+     * @return this builder
+     */
+    public Builder sdml(Sdml sdml) {
+      this.sdml = sdml;
+      return this;
+    }
+
+    /**
+     * Sets the number of similar pairs, and of dissimilar pairs, to draw (default {@code 0}: {@code
+     * 20 c^2}).
+     *
+     * @param numConstraints {@code >= 1}, or {@code 0} for the default
+     * @return this builder
+     */
+    public Builder numConstraints(int numConstraints) {
+      this.numConstraints = numConstraints;
+      return this;
+    }
+
+    /**
+     * Sets the seed of the sampling (default 0).
+     *
+     * @param seed the seed
+     * @return this builder
+     */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * Validates the settings and returns the learner.
+     *
+     * @return the learner
+     * @throws IllegalArgumentException if {@code numConstraints < 0}
+     */
+    public SdmlSupervised build() {
+      WeakMetricSupport.checkAtLeast("numConstraints", numConstraints, 0);
+      return new SdmlSupervised(this);
+    }
+  }
+}
