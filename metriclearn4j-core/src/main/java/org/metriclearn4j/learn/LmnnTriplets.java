@@ -37,7 +37,7 @@ import org.metriclearn4j.optim.OptimizationResult;
  * needs class labels and is rejected. Immutable; the same triplets and seed give bit-identical
  * components for any thread count.
  */
-public final class LmnnTriplets {
+public final class LmnnTriplets implements TripletsMetricLearner {
   private final double pushWeight;
   private final int outputDimension;
   private final int maxIterations;
@@ -98,6 +98,7 @@ public final class LmnnTriplets {
    *
    * @return {@code "lmnn-triplets"}
    */
+  @Override
   public String name() {
     return "lmnn-triplets";
   }
@@ -110,6 +111,7 @@ public final class LmnnTriplets {
    *     iterations, convergence and the final {@code e(L)}
    * @throws IllegalArgumentException if the output dimension exceeds the number of features
    */
+  @Override
   public MahalanobisMetric fit(Triplets triplets) {
     int d = triplets.dimension();
     int r = outputDimension == 0 ? d : outputDimension;

@@ -191,6 +191,34 @@ class KernelPcaTest {
   }
 
   @Test
+  void kernelTransformFactoriesValidateShapesAndValues() {
+    double[][] basis = {{0, 1}, {2, 3}};
+    double[][] coefficients = {{1}, {-1}};
+    KernelTransform t = KernelTransform.uncentred("test", Kernel.linear(), basis, coefficients);
+    // x.b1 - x.b2 for x = (1, 1): 1 - 5
+    assertArrayEquals(new double[] {-4}, t.transform(new double[] {1, 1}), 1e-12);
+    assertTrue(!t.isCentred());
+    KernelTransform c =
+        KernelTransform.centred(
+            "test", Kernel.linear(), basis, coefficients, new double[] {1, 2}, 3);
+    // k = (1, 5), row mean 3: c(k) = k - colMeans - 3 + 3 = (0, 3), projected: 0 - 3
+    assertArrayEquals(new double[] {-3}, c.transform(new double[] {1, 1}), 1e-12);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> KernelTransform.uncentred("t", Kernel.linear(), basis, new double[][] {{1}}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            KernelTransform.uncentred(
+                "t", Kernel.linear(), basis, new double[][] {{1}, {Double.NaN}}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            KernelTransform.centred(
+                "t", Kernel.linear(), basis, coefficients, new double[] {1}, 0));
+  }
+
+  @Test
   void rejectsTooFewSamplesAndInvalidSettings() {
     IllegalArgumentException e =
         assertThrows(

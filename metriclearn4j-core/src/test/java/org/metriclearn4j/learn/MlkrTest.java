@@ -98,6 +98,23 @@ class MlkrTest extends MetricLearnerContract {
   }
 
   @Test
+  void constantColumnsAndDuplicateRowsGiveFiniteComponents() {
+    LabeledDataset digits = BundledDatasets.load("digits");
+    int[] rows = new int[240];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = i % 200; // 40 duplicated rows
+    }
+    MahalanobisMetric m = Mlkr.builder().maxIterations(30).build().fit(digits.subset(rows));
+    for (double[] row : m.components()) {
+      for (double v : row) {
+        assertTrue(Double.isFinite(v));
+      }
+      assertEquals(0, row[0], 0, "the constant pixel 0 keeps weight 0");
+    }
+    assertTrue(Double.isFinite(m.fitSummary().objective()));
+  }
+
+  @Test
   void regressionOnRealTargetsWeighsTheInformativeFeature() {
     Random random = new Random(2);
     int n = 120;
