@@ -6,18 +6,20 @@ import org.metriclearn4j.linalg.Kernels;
 
 /**
  * The LMNN loss (Weinberger and Saul, JMLR 10, 2009, eq. 14) over an explicit set of pairs and
- * triplets, and its gradient:
+ * triplets, and its gradient, with the hinge {@code [m]_+} replaced by its Huber smoothing {@code
+ * h} of width {@link #SMOOTHING} (so that the loss is continuously differentiable and L-BFGS can
+ * converge instead of stalling at a kink):
  *
  * <pre>
- *   e(A) = sum_p pull_p d_p + push * sum_t [1 + d_{pos(t)} - d_{neg(t)}]_+,   d_p = ||A (x_a(p) - x_b(p))||^2,
+ *   e(A) = sum_p pull_p d_p + push * sum_t h(1 + d_{pos(t)} - d_{neg(t)}),   d_p = ||A (x_a(p) - x_b(p))||^2,
  *   de/dA = 2 A sum_p w_p (x_a(p) - x_b(p))(x_a(p) - x_b(p))^T,
- *   w_p = pull_p + push * #{active t: pos(t) = p} - push * #{active t: neg(t) = p}.
+ *   w_p = pull_p + push * sum_{t: pos(t) = p} h'(m_t) - push * sum_{t: neg(t) = p} h'(m_t),
  * </pre>
  *
- * A triplet is active when its hinge argument is positive; at the kink (argument exactly 0) the
- * subgradient 0 is used. The weighted scatter goes through {@link Kernels#pairScatter}, over the
- * pairs whose weight is not zero, so an evaluation costs {@code O((P + T) k + P' d^2)} for {@code
- * P} pairs, {@code T} triplets and {@code P'} pairs with a non-zero weight. Immutable after
+ * with {@code h'(m) = min(1, max(0, m) / SMOOTHING)}. A triplet is active when its margin {@code
+ * m_t} is positive. The weighted scatter goes through {@link Kernels#pairScatter}, over the pairs
+ * whose weight is not zero, so an evaluation costs {@code O((P + T) k + P' d^2)} for {@code P}
+ * pairs, {@code T} triplets and {@code P'} pairs with a non-zero weight. Immutable after
  * construction; not thread-safe across calls (no state is kept between them, but callers should not
  * share one across threads anyway).
  */
@@ -58,6 +60,21 @@ final class LmnnObjective {
     this.push = push;
   }
 
+  /**
+   * Width {@code delta} of the Huber smoothing of the hinge, in units of the margin: {@code h(m) =
+   * 0} for {@code m <= 0}, {@code m^2 / (2 delta)} for {@code 0 < m < delta}, {@code m - delta/2}
+   * above.
+   */
+  static final double SMOOTHING = 0.1;
+
+  /**
+   * Returns the smoothed hinge {@code h(m)} of a positive margin {@code m} (see {@link
+   * #SMOOTHING}).
+   */
+  static double smoothHinge(double margin) {
+    return margin >= SMOOTHING ? margin - SMOOTHING / 2 : margin * margin / (2 * SMOOTHING);
+  }
+
   /** Returns the number of triplets. */
   int triplets() {
     return positive.length;
@@ -82,9 +99,10 @@ final class LmnnObjective {
     for (int t = 0; t < positive.length; t++) {
       double margin = 1 + distances[positive[t]] - distances[negative[t]];
       if (margin > 0) {
-        hinge += margin;
-        w[positive[t]] += push;
-        w[negative[t]] -= push;
+        hinge += smoothHinge(margin);
+        double slope = margin >= SMOOTHING ? 1 : margin / SMOOTHING;
+        w[positive[t]] += push * slope;
+        w[negative[t]] -= push * slope;
       }
     }
     loss += push * hinge;

@@ -21,14 +21,15 @@ import org.metriclearn4j.optim.OptimizationResult;
  * #352). With {@code d_xy = ||L (x_x - x_y)||^2}:
  *
  * <pre>
- *   e(L) = (1 - mu) sum_{(a, p) in P} d_ap + mu sum_{(a, p, n)} [1 + d_ap - d_an]_+
+ *   e(L) = (1 - mu) sum_{(a, p) in P} d_ap + mu sum_{(a, p, n)} h(1 + d_ap - d_an)
  * </pre>
  *
- * where {@code P} holds each distinct (anchor, similar) pair once, however many triplets share it.
- * {@link Lbfgs} minimises {@code e(L) / T} ({@code T} triplets) over {@code A = L diag(sd)}, the
- * components in the coordinates of the standardised points, stopping when the largest gradient
- * entry or the relative decrease per iteration is at most {@code tolerance}; every triplet is
- * evaluated at every step, so the reported objective is exact.
+ * where {@code P} holds each distinct (anchor, similar) pair once, however many triplets share it,
+ * and {@code h} is the hinge {@code [m]_+} with its kink smoothed over 0.1 margin units, as in
+ * {@link Lmnn}. {@link Lbfgs} minimises {@code e(L) / T} ({@code T} triplets) over {@code A = L
+ * diag(sd)}, the components in the coordinates of the standardised points, stopping when the
+ * largest gradient entry or the relative decrease per iteration is at most {@code tolerance}; every
+ * triplet is evaluated at every step, so the reported objective is exact.
  *
  * <p>Defaults: push weight {@code mu = 0.5}, output dimension {@code d}, {@code maxIterations}
  * 1000, {@code tolerance} 1e-5, {@code init} {@link Initialization#AUTO} (per-feature inverse

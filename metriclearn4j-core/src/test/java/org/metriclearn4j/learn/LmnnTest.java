@@ -35,10 +35,11 @@ class LmnnTest extends MetricLearnerContract {
 
   /**
    * x = 0, 2, 3, 5 in 1-D, labels 0, 0, 1, 1, k = 1: targets 0<->1 and 2<->3, each d = 4 L^2.
-   * Impostors within the margin: for anchor 1 (target 0, d = 4), sample 2 at d = 1: hinge 1 + 4 - 1
-   * = 4 (times L^2 for the distances); symmetrically anchor 2 with impostor 1. Every other triplet
-   * has margin -4 or less at L = 1. So e(L) = 0.5 (4 * 4 L^2) + 0.5 * 2 (1 + 3 L^2) = 11 L^2 + 1:
-   * e(1) = 12, e(2) = 45, and de/dL = 22 L.
+   * Impostors within the margin: for anchor 1 (target 0, d = 4 L^2), sample 2 at d = L^2: margin 1
+   * + 4 L^2 - L^2 = 1 + 3 L^2; symmetrically anchor 2 with impostor 1. Every other triplet has
+   * margin -4 or less at L = 1. Both margins exceed the smoothing width 0.1, so the smoothed hinge
+   * is m - 0.05, and e(L) = 0.5 (4 * 4 L^2) + 0.5 * 2 (1 + 3 L^2 - 0.05) = 11 L^2 + 0.95: e(1) =
+   * 11.95, e(2) = 44.95, and de/dL = 22 L.
    */
   @Test
   void lossAndGradientMatchAHandComputedToySet() {
@@ -47,15 +48,16 @@ class LmnnTest extends MetricLearnerContract {
     Lmnn.Targets targets = Lmnn.Targets.of(x, ONE, labels, 1);
     assertArrayEquals(new int[] {1, 0, 3, 2}, targets.second());
     Lmnn.Scan scan = Lmnn.Scan.of(x, ONE, labels, targets, 0.5);
-    assertEquals(12, scan.exactLoss(), 1e-12);
+    assertEquals(11.95, scan.exactLoss(), 1e-12);
     LmnnObjective objective = scan.objective(x, targets, 0.5);
     DMatrixRMaj gradient = new DMatrixRMaj(1, 1);
-    assertEquals(12, objective.valueAndGradient(ONE, gradient), 1e-12);
+    assertEquals(11.95, objective.valueAndGradient(ONE, gradient), 1e-12);
     assertEquals(22, gradient.get(0, 0), 1e-12);
     DMatrixRMaj two = Kernels.toMatrix(new double[][] {{2}});
     Lmnn.Scan scanAtTwo = Lmnn.Scan.of(x, two, labels, targets, 0.5);
-    assertEquals(45, scanAtTwo.exactLoss(), 1e-12);
-    assertEquals(45, scanAtTwo.objective(x, targets, 0.5).valueAndGradient(two, gradient), 1e-12);
+    assertEquals(44.95, scanAtTwo.exactLoss(), 1e-12);
+    assertEquals(
+        44.95, scanAtTwo.objective(x, targets, 0.5).valueAndGradient(two, gradient), 1e-12);
     assertEquals(44, gradient.get(0, 0), 1e-12);
   }
 
@@ -81,13 +83,14 @@ class LmnnTest extends MetricLearnerContract {
     Lmnn.Scan scan = Lmnn.Scan.of(x, a, labels, targets, 0.5);
     LmnnObjective objective = scan.objective(x, targets, 0.5);
     assertTrue(objective.triplets() > 20, "enough triplets to be a real check");
-    // the point is away from every kink: no hinge argument within 1e-3 of 0
+    // the point is away from every kink of h': no margin within 1e-3 of 0 or of the smoothing width
     double[] dist =
         LmnnObjective.pairDistances(x, a, allFirst(targets, scan), allSecond(targets, scan));
     int t = targets.first().length;
     for (int q = 0; q < scan.tripletTarget().length; q++) {
       double margin = 1 + dist[scan.tripletTarget()[q]] - dist[t + scan.tripletImpostor()[q]];
       assertTrue(Math.abs(margin) > 1e-3, "kink at triplet " + q);
+      assertTrue(Math.abs(margin - LmnnObjective.SMOOTHING) > 1e-3, "kink at triplet " + q);
     }
     DMatrixRMaj gradient = new DMatrixRMaj(3, d);
     DMatrixRMaj scratch = new DMatrixRMaj(3, d);
@@ -117,6 +120,14 @@ class LmnnTest extends MetricLearnerContract {
         java.util.Arrays.copyOf(targets.second(), targets.second().length + scan.impostor().length);
     System.arraycopy(scan.impostor(), 0, out, targets.second().length, scan.impostor().length);
     return out;
+  }
+
+  @Test
+  void smoothedHingeIsQuadraticBelowTheWidthAndShiftedAbove() {
+    // h(m) = m^2 / 0.2 below 0.1, m - 0.05 above: continuous with slope 1 at 0.1
+    assertEquals(0.05 * 0.05 / 0.2, LmnnObjective.smoothHinge(0.05), 1e-15);
+    assertEquals(0.05, LmnnObjective.smoothHinge(0.1), 1e-15);
+    assertEquals(1.95, LmnnObjective.smoothHinge(2), 1e-15);
   }
 
   @Test
