@@ -19,13 +19,13 @@ import org.metriclearn4j.metric.Provenance;
  *
  * <pre>
  *   max over M  g(M) = sum_{(i,j) dissimilar} ||x_i - x_j||_M
- *   s.t.        f(M) = sum_{(i,j) similar} ||x_i - x_j||_M^2 <= 1,   M PSD
+ *   s.t.        f(M) = sum_{(i,j) similar} ||x_i - x_j||_M^2 &lt;= 1,   M PSD
  * </pre>
  *
  * by the paper's projected gradient ascent: a step along the gradient of {@code g} made orthogonal
- * to the gradient of {@code f}, then alternating projections onto the half-space {@code f(M) <= 1}
- * and onto the PSD cone ({@link Kernels#projectToPsd}) until {@code f(M) <= 1.01} (at most {@code
- * maxProjections} rounds, then an exact rescaling onto {@code f(M) <= 1}). The step size is
+ * to the gradient of {@code f}, then alternating projections onto the half-space {@code f(M) &lt;= 1}
+ * and onto the PSD cone ({@link Kernels#projectToPsd}) until {@code f(M) &lt;= 1.01} (at most {@code
+ * maxProjections} rounds, then an exact rescaling onto {@code f(M) &lt;= 1}). The step size is
  * relative to {@code ||M||_F}; it grows by 5% after a step that improves {@code g} and is halved,
  * from the previous iterate, after one that does not. The optimisation runs on features divided by
  * their standard deviation (the problem is equivariant under that rescaling, the gradient path is
@@ -35,7 +35,7 @@ import org.metriclearn4j.metric.Provenance;
  * paper's convex objective (its eq. 6)
  *
  * <pre>
- *   h(a) = sum_{similar} ||x_i - x_j||_a^2 - c * log(sum_{dissimilar} ||x_i - x_j||_a),  a >= 0
+ *   h(a) = sum_{similar} ||x_i - x_j||_a^2 - c * log(sum_{dissimilar} ||x_i - x_j||_a),  a &gt;= 0
  * </pre>
  *
  * <p>with projected Newton steps (Bertsekas' variant: Newton on the coordinates not held at zero,
