@@ -23,9 +23,9 @@ import org.metriclearn4j.metric.Provenance;
  * </pre>
  *
  * by the paper's projected gradient ascent: a step along the gradient of {@code g} made orthogonal
- * to the gradient of {@code f}, then alternating projections onto the half-space {@code f(M) &lt;= 1}
- * and onto the PSD cone ({@link Kernels#projectToPsd}) until {@code f(M) &lt;= 1.01} (at most {@code
- * maxProjections} rounds, then an exact rescaling onto {@code f(M) &lt;= 1}). The step size is
+ * to the gradient of {@code f}, then alternating projections onto the half-space {@code f(M) <= 1}
+ * and onto the PSD cone ({@link Kernels#projectToPsd}) until {@code f(M) <= 1.01} (at most {@code
+ * maxProjections} rounds, then an exact rescaling onto {@code f(M) <= 1}). The step size is
  * relative to {@code ||M||_F}; it grows by 5% after a step that improves {@code g} and is halved,
  * from the previous iterate, after one that does not. The optimisation runs on features divided by
  * their standard deviation (the problem is equivariant under that rescaling, the gradient path is
