@@ -19,7 +19,7 @@ import org.metriclearn4j.metric.Provenance;
  *
  * <pre>
  *   max over M  g(M) = sum_{(i,j) dissimilar} ||x_i - x_j||_M
- *   s.t.        f(M) = sum_{(i,j) similar} ||x_i - x_j||_M^2 <= 1,   M PSD
+ *   s.t.        f(M) = sum_{(i,j) similar} ||x_i - x_j||_M^2 &lt;= 1,   M PSD
  * </pre>
  *
  * by the paper's projected gradient ascent: a step along the gradient of {@code g} made orthogonal
@@ -35,7 +35,7 @@ import org.metriclearn4j.metric.Provenance;
  * paper's convex objective (its eq. 6)
  *
  * <pre>
- *   h(a) = sum_{similar} ||x_i - x_j||_a^2 - c * log(sum_{dissimilar} ||x_i - x_j||_a),  a >= 0
+ *   h(a) = sum_{similar} ||x_i - x_j||_a^2 - c * log(sum_{dissimilar} ||x_i - x_j||_a),  a &gt;= 0
  * </pre>
  *
  * <p>with projected Newton steps (Bertsekas' variant: Newton on the coordinates not held at zero,
