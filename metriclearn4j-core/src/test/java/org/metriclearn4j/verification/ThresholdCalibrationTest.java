@@ -84,11 +84,10 @@ class ThresholdCalibrationTest {
   @Test
   void accuracyMatchesHandComputationAndBruteForce() {
     double t = ThresholdCalibration.accuracy().threshold(DIST, SAME);
-    // accepting up to 1.0 gives 2 TP + 5 TN = 0.7; up to 3.0 gives 4 TP + 4 TN = 0.8; up to 4.0
-    // also
-    // 5 TP + 3 TN = 0.8: ties go to the smaller threshold
-    assertEquals(3.0, t);
-    assertEquals(0.8, accuracy(confusion(t, DIST, SAME)), 1e-12);
+    // accepting up to 1.0 gives 2 TP + 5 TN = 0.7, up to 3.0 4 TP + 3 TN = 0.7, up to 4.0 5 TP + 2
+    // TN = 0.7, and every other threshold less: ties go to the smallest threshold
+    assertEquals(1.0, t);
+    assertEquals(0.7, accuracy(confusion(t, DIST, SAME)), 1e-12);
     assertEquals(
         bruteForceBest(DIST, SAME, (c, x) -> accuracy(c), c -> true),
         accuracy(confusion(t, DIST, SAME)),
