@@ -19,7 +19,7 @@ import org.metriclearn4j.metric.Provenance;
  *
  * <pre>
  *   min  D_ld(M, M_0) + gamma * sum_c D_ld(xi_c, xi0_c)
- *   s.t. d_M(x_i, x_j) <= xi_c  for every similar pair c = (i, j),
+ *   s.t. d_M(x_i, x_j) &lt;= xi_c  for every similar pair c = (i, j),
  *        d_M(x_i, x_j) >= xi_c  for every dissimilar pair,
  * </pre>
  *
