@@ -6,13 +6,13 @@ import org.metriclearn4j.data.LabeledDataset;
 import org.metriclearn4j.metric.MahalanobisMetric;
 
 /**
- * LSML from class labels (metric-learn's {@code LSML_Supervised}, which fails with its defaults on
- * every bundled dataset; this one does not): draws similar and dissimilar pairs with {@link
- * ConstraintSampler#pairs} and fits {@link Lsml} on them.
+ * LSML from class labels (metric-learn's {@code LSML_Supervised}): draws quadruplets with {@link
+ * ConstraintSampler#quadruplets}, each a similar pair that should be closer than a dissimilar pair,
+ * and fits {@link Lsml} on them.
  *
- * <p>Defaults: {@code numConstraints = 20 c^2} similar and as many dissimilar pairs for {@code c}
- * classes (metric-learn's default; fewer when fewer distinct pairs exist), the default {@link Lsml}
- * settings, seed 0. The seed drives the sampling ({@link Lsml} itself is deterministic).
+ * <p>Defaults: {@code numConstraints = 20 c^2} quadruplets for {@code c} classes (metric-learn's
+ * default; fewer when fewer distinct pairs exist), the default {@link Lsml} settings, seed 0. The
+ * seed drives the sampling ({@link Lsml} itself is deterministic).
  */
 public final class LsmlSupervised implements SupervisedMetricLearner {
   private final Lsml lsml;
@@ -78,8 +78,7 @@ public final class LsmlSupervised implements SupervisedMetricLearner {
     }
 
     /**
-     * Sets the number of similar pairs, and of dissimilar pairs, to draw (default {@code 0}: {@code
-     * 20 c^2}).
+     * Sets the number of quadruplets to draw (default {@code 0}: {@code 20 c^2}).
      *
      * @param numConstraints {@code >= 1}, or {@code 0} for the default
      * @return this builder

@@ -25,11 +25,12 @@ import org.metriclearn4j.metric.Provenance;
  * by the paper's projected gradient ascent: a step along the gradient of {@code g} made orthogonal
  * to the gradient of {@code f}, then alternating projections onto the half-space {@code f(M) <= 1}
  * and onto the PSD cone ({@link Kernels#projectToPsd}) until {@code f(M) <= 1.01} (at most {@code
- * maxProjections} rounds, then an exact rescaling onto {@code f(M) <= 1}). The step size is
- * relative to {@code ||M||_F}; it grows by 5% after a step that improves {@code g} and is halved,
- * from the previous iterate, after one that does not. The optimisation runs on features divided by
- * their standard deviation (the problem is equivariant under that rescaling, the gradient path is
- * not), so unscaled data converge like scaled data.
+ * maxProjections} rounds, fewer when a round lowers {@code f} by less than 1%), then an exact
+ * rescaling onto {@code f(M) <= 1}. The step size is relative to {@code ||M||_F}; it grows by 5%
+ * after a step that improves {@code g} and is halved, from the previous iterate, after one that
+ * does not. The optimisation runs on features divided by the root mean square of their pair
+ * differences (the problem is equivariant under that rescaling, the gradient path is not), so
+ * unscaled data converge like scaled data.
  *
  * <p>{@link Form#DIAGONAL} learns {@code M = diag(a)}, a feature weighting, by minimising the
  * paper's convex objective (its eq. 6)
@@ -242,9 +243,14 @@ public final class Mmc implements PairsMetricLearner {
     return WeakMetricSupport.metricOf(m, new FitSummary(iterations, converged, obj), provenance);
   }
 
-  /** Alternating projections onto {@code <W, A> <= 1} and the PSD cone. */
+  /**
+   * Alternating projections onto {@code <W, A> <= 1} and the PSD cone, until {@code <W, A> <=
+   * 1.01}, {@code maxProjections} rounds, or a round that lowers {@code <W, A>} by less than 1%;
+   * then an exact rescaling if still above 1.
+   */
   private DMatrixRMaj projectFeasible(DMatrixRMaj a, DMatrixRMaj w, double wNorm2) {
     DMatrixRMaj current = a;
+    double previous = Double.POSITIVE_INFINITY;
     for (int it = 0; it < maxProjections; it++) {
       double f = frobeniusDot(w, current);
       if (f > 1) {
@@ -252,9 +258,11 @@ public final class Mmc implements PairsMetricLearner {
         CommonOps_DDRM.addEquals(current, -(f - 1) / wNorm2, w);
       }
       current = Kernels.projectToPsd(current);
-      if (frobeniusDot(w, current) <= 1.01) {
+      double after = frobeniusDot(w, current);
+      if (after <= 1.01 || after > 0.99 * previous) {
         break;
       }
+      previous = after;
     }
     double f = frobeniusDot(w, current);
     if (f > 1) {

@@ -44,11 +44,14 @@ public final class RcaSupervised implements SupervisedMetricLearner {
    *
    * @param data the training data
    * @return the metric
-   * @throws IllegalArgumentException if no class has {@code chunkSize} samples, or an explicit
-   *     {@code numChunks} exceeds what the data hold (the message gives the maximum)
+   * @throws IllegalArgumentException if fewer than two classes have samples, no class has {@code
+   *     chunkSize} samples, or an explicit {@code numChunks} exceeds what the data hold (the
+   *     message gives the maximum)
    */
   @Override
   public MahalanobisMetric fit(LabeledDataset data) {
+    // RCA could whiten a single class, but that metric says nothing about what separates classes
+    SupervisedSupport.requireTwoClasses(data, name());
     int max = ConstraintSampler.maxChunks(data, chunkSize);
     if (max == 0) {
       throw new IllegalArgumentException(

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.metriclearn4j.evaluation.clustering.KMeans;
 import org.metriclearn4j.linalg.Kernels;
 import org.metriclearn4j.linalg.SymmetricEigen;
 
@@ -249,84 +250,11 @@ final class ScmlBases {
   }
 
   /**
-   * Returns {@code k} centres by Lloyd's k-means from a k-means++ start (D. Arthur, S.
-   * Vassilvitskii, SODA 2007), at most 100 iterations; an empty cluster keeps its centre.
+   * Returns {@code k} centres by {@link KMeans} (greedy k-means++ seeding, Lloyd iterations, the
+   * best of 10 restarts) with the seed.
    */
   static DMatrixRMaj kMeans(DMatrixRMaj x, int k, long seed) {
-    int n = x.numRows;
-    int d = x.numCols;
-    SplittableRandom random = new SplittableRandom(seed);
-    DMatrixRMaj centres = new DMatrixRMaj(k, d);
-    int first = random.nextInt(n);
-    System.arraycopy(x.data, first * d, centres.data, 0, d);
-    double[] nearest = new double[n];
-    Arrays.fill(nearest, Double.POSITIVE_INFINITY);
-    for (int c = 1; c <= k; c++) {
-      double total = 0;
-      for (int i = 0; i < n; i++) {
-        double s = 0;
-        for (int t = 0; t < d; t++) {
-          double v = x.data[i * d + t] - centres.data[(c - 1) * d + t];
-          s += v * v;
-        }
-        nearest[i] = Math.min(nearest[i], s);
-        total += nearest[i];
-      }
-      if (c == k) {
-        break;
-      }
-      int pick;
-      if (total > 0) {
-        double u = random.nextDouble() * total;
-        pick = n - 1;
-        for (int i = 0; i < n; i++) {
-          u -= nearest[i];
-          if (u < 0) {
-            pick = i;
-            break;
-          }
-        }
-      } else {
-        pick = random.nextInt(n);
-      }
-      System.arraycopy(x.data, pick * d, centres.data, c * d, d);
-    }
-    int[] assign = new int[n];
-    Arrays.fill(assign, -1);
-    for (int iter = 0; iter < 100; iter++) {
-      DMatrixRMaj dist = Kernels.squaredDistances(x, centres);
-      boolean changed = false;
-      for (int i = 0; i < n; i++) {
-        int best = 0;
-        for (int c = 1; c < k; c++) {
-          if (dist.data[i * k + c] < dist.data[i * k + best]) {
-            best = c;
-          }
-        }
-        if (assign[i] != best) {
-          assign[i] = best;
-          changed = true;
-        }
-      }
-      if (!changed) {
-        break;
-      }
-      double[] sums = new double[k * d];
-      int[] counts = new int[k];
-      for (int i = 0; i < n; i++) {
-        counts[assign[i]]++;
-        for (int t = 0; t < d; t++) {
-          sums[assign[i] * d + t] += x.data[i * d + t];
-        }
-      }
-      for (int c = 0; c < k; c++) {
-        if (counts[c] > 0) {
-          for (int t = 0; t < d; t++) {
-            centres.data[c * d + t] = sums[c * d + t] / counts[c];
-          }
-        }
-      }
-    }
-    return centres;
+    return Kernels.toMatrix(
+        KMeans.builder(k).seed(seed).build().fit(Kernels.toRows(x)).centroids());
   }
 }

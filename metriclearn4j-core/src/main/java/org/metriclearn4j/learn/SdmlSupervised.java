@@ -10,9 +10,11 @@ import org.metriclearn4j.metric.MahalanobisMetric;
  * every bundled dataset; this one does not): draws similar and dissimilar pairs with {@link
  * ConstraintSampler#pairs} and fits {@link Sdml} on them.
  *
- * <p>Defaults: {@code numConstraints = 20 c^2} similar and as many dissimilar pairs for {@code c}
- * classes (metric-learn's default; fewer when fewer distinct pairs exist), the default {@link Sdml}
- * settings, seed 0. The seed drives the sampling ({@link Sdml} itself is deterministic).
+ * <p>Defaults: {@code numConstraints = max(20 c^2, 10 d)} similar and as many dissimilar pairs for
+ * {@code c} classes and {@code d} features (fewer when fewer distinct pairs exist): metric-learn's
+ * {@code 20 c^2}, raised for many features so that the pair term, a {@code d x d} scatter, is
+ * estimated from enough pairs. The default {@link Sdml} settings, seed 0. The seed drives the
+ * sampling ({@link Sdml} itself is deterministic).
  */
 public final class SdmlSupervised implements SupervisedMetricLearner {
   private final Sdml sdml;
@@ -46,14 +48,16 @@ public final class SdmlSupervised implements SupervisedMetricLearner {
     int count =
         numConstraints > 0
             ? numConstraints
-            : ConstraintSampler.defaultConstraintCount(data.numPresentClasses());
+            : Math.max(
+                ConstraintSampler.defaultConstraintCount(data.numPresentClasses()),
+                10 * data.dimension());
     Pairs pairs = ConstraintSampler.withSeed(seed).pairs(data, count, count);
     MahalanobisMetric weak = sdml.fit(pairs);
     return SupervisedSupport.relabel(
         weak,
         name(),
         WeakMetricSupport.hyperparameters(
-            "numConstraints", numConstraints > 0 ? count : "20c^2=" + count),
+            "numConstraints", numConstraints > 0 ? count : "max(20c^2,10d)=" + count),
         data,
         seed);
   }
@@ -79,7 +83,7 @@ public final class SdmlSupervised implements SupervisedMetricLearner {
 
     /**
      * Sets the number of similar pairs, and of dissimilar pairs, to draw (default {@code 0}: {@code
-     * 20 c^2}).
+     * max(20 c^2, 10 d)}).
      *
      * @param numConstraints {@code >= 1}, or {@code 0} for the default
      * @return this builder

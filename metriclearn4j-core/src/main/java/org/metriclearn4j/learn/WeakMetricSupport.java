@@ -190,9 +190,11 @@ final class WeakMetricSupport {
   }
 
   /**
-   * Returns {@code (S + ridge * mean(diag S) * I)^{-1}} for a symmetric PSD {@code S}, through its
-   * eigen-decomposition; directions with no variance at all get weight {@code 1 / (ridge * mean
-   * diag)} like the others' ridge. A zero matrix gives the identity.
+   * Returns {@code (S + ridge * D)^{-1}} for a symmetric PSD {@code S}, with {@code D} the diagonal
+   * of {@code S} (a zero diagonal entry replaced by the mean diagonal), through the
+   * eigen-decomposition of {@code S} scaled to unit diagonal. Regularising each feature relative to
+   * its own variance keeps the result independent of the units of the features. A zero matrix gives
+   * the identity.
    *
    * @param s a symmetric PSD matrix
    * @param ridge the relative ridge, {@code > 0}
@@ -200,21 +202,37 @@ final class WeakMetricSupport {
    */
   static DMatrixRMaj regularisedInverse(DMatrixRMaj s, double ridge) {
     int d = s.numRows;
-    double scale = CommonOps_DDRM.trace(s) / d;
-    if (!(scale > 0)) {
+    double mean = CommonOps_DDRM.trace(s) / d;
+    if (!(mean > 0)) {
       return CommonOps_DDRM.identity(d);
     }
-    SymmetricEigen eig = Kernels.symmetricEigen(s);
+    double[] unit = new double[d];
+    for (int i = 0; i < d; i++) {
+      double v = s.get(i, i) > 1e-12 * mean ? s.get(i, i) : mean;
+      unit[i] = 1.0 / Math.sqrt(v);
+    }
+    DMatrixRMaj r = new DMatrixRMaj(d, d);
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j < d; j++) {
+        r.set(i, j, s.get(i, j) * unit[i] * unit[j]);
+      }
+    }
+    SymmetricEigen eig = Kernels.symmetricEigen(r);
     DMatrixRMaj v = eig.vectors();
     DMatrixRMaj scaled = v.copy();
     for (int c = 0; c < d; c++) {
-      double inv = 1.0 / (Math.max(0, eig.values()[c]) + ridge * scale);
-      for (int r = 0; r < d; r++) {
-        scaled.set(r, c, scaled.get(r, c) * inv);
+      double inv = 1.0 / (Math.max(0, eig.values()[c]) + ridge);
+      for (int row = 0; row < d; row++) {
+        scaled.set(row, c, scaled.get(row, c) * inv);
       }
     }
     DMatrixRMaj out = new DMatrixRMaj(d, d);
     CommonOps_DDRM.multTransB(scaled, v, out);
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j < d; j++) {
+        out.set(i, j, out.get(i, j) * unit[i] * unit[j]);
+      }
+    }
     Kernels.symmetrize(out);
     return out;
   }
