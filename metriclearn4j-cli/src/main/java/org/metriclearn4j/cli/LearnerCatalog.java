@@ -3,6 +3,7 @@ package org.metriclearn4j.cli;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongFunction;
 import org.metriclearn4j.learn.Covariance;
@@ -18,8 +19,15 @@ import org.metriclearn4j.learn.ScmlSupervised;
 import org.metriclearn4j.learn.SdmlSupervised;
 import org.metriclearn4j.learn.SupervisedMetricLearner;
 
-/** The supervised metric learners the command line knows, by name, each with its defaults. */
+/**
+ * The supervised metric learners the command line knows, by metric-learn's lower-case name, each
+ * with its defaults. The command line always has labels, so the names of the weakly supervised
+ * learners (itml, sdml, mmc, lsml, scml, rca) stand for their supervised forms, which draw
+ * constraints from the labels; metric-learn's class names ({@code itml_supervised}, ...) are
+ * accepted too.
+ */
 final class LearnerCatalog {
+  private static final String SUPERVISED_SUFFIX = "_supervised";
   private static final Map<String, LongFunction<SupervisedMetricLearner>> LEARNERS =
       new LinkedHashMap<>();
 
@@ -29,12 +37,12 @@ final class LearnerCatalog {
     LEARNERS.put("mlkr", seed -> Mlkr.builder().seed(seed).build());
     LEARNERS.put("lfda", seed -> Lfda.builder().build());
     LEARNERS.put("covariance", seed -> Covariance.builder().build());
-    LEARNERS.put("itml_supervised", seed -> ItmlSupervised.builder().seed(seed).build());
-    LEARNERS.put("sdml_supervised", seed -> SdmlSupervised.builder().seed(seed).build());
-    LEARNERS.put("mmc_supervised", seed -> MmcSupervised.builder().seed(seed).build());
-    LEARNERS.put("lsml_supervised", seed -> LsmlSupervised.builder().seed(seed).build());
-    LEARNERS.put("scml_supervised", seed -> ScmlSupervised.builder().seed(seed).build());
-    LEARNERS.put("rca_supervised", seed -> RcaSupervised.builder().seed(seed).build());
+    LEARNERS.put("itml", seed -> ItmlSupervised.builder().seed(seed).build());
+    LEARNERS.put("sdml", seed -> SdmlSupervised.builder().seed(seed).build());
+    LEARNERS.put("mmc", seed -> MmcSupervised.builder().seed(seed).build());
+    LEARNERS.put("lsml", seed -> LsmlSupervised.builder().seed(seed).build());
+    LEARNERS.put("scml", seed -> ScmlSupervised.builder().seed(seed).build());
+    LEARNERS.put("rca", seed -> RcaSupervised.builder().seed(seed).build());
   }
 
   private LearnerCatalog() {}
@@ -47,14 +55,18 @@ final class LearnerCatalog {
   /**
    * Returns the learner with its default hyperparameters.
    *
-   * @param name a name from {@link #names()}
+   * @param name a name from {@link #names()}, in any case, optionally followed by {@code
+   *     _supervised}
    * @param seed the seed of its randomness
    * @return the learner
    * @throws IllegalArgumentException for an unknown name, listing the known ones
    */
   static SupervisedMetricLearner create(String name, long seed) {
-    LongFunction<SupervisedMetricLearner> factory =
-        LEARNERS.get(name.toLowerCase(java.util.Locale.ROOT));
+    String key = name.toLowerCase(Locale.ROOT);
+    if (key.endsWith(SUPERVISED_SUFFIX)) {
+      key = key.substring(0, key.length() - SUPERVISED_SUFFIX.length());
+    }
+    LongFunction<SupervisedMetricLearner> factory = LEARNERS.get(key);
     if (factory == null) {
       throw new IllegalArgumentException(
           "--learner: expected one of " + names() + ", found '" + name + "'");
