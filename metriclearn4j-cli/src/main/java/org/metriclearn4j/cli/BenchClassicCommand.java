@@ -3,9 +3,7 @@ package org.metriclearn4j.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +24,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -38,7 +37,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Every classic learner on the bundled datasets, raw and standardised: kNN accuracy (k=3, k=5),"
-          + " median fit time per fold, iterations and convergence.",
+          + " median fit time per fold (process CPU seconds, like metric-learn's figures, and wall"
+          + " seconds), iterations and convergence.",
       "Writes bench-classic.csv (columns as ../reference/compare_bench.py expects) and"
           + " bench-classic.md."
     })
@@ -74,6 +74,15 @@ final class BenchClassicCommand implements Callable<Integer> {
   Path outputDir = Path.of(".");
 
   @Option(
+      names = "--warmup-fits",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Unmeasured fits on the first training fold before timing, so that JIT compilation is"
+              + " not counted in the fit time (default: ${DEFAULT-VALUE}).")
+  int warmupFits;
+
+  @Option(
       names = "--seed",
       paramLabel = "SEED",
       defaultValue = "0",
@@ -87,7 +96,8 @@ final class BenchClassicCommand implements Callable<Integer> {
       String status,
       double accK3,
       double accK5,
-      double medianFitSeconds,
+      double medianFitCpuSeconds,
+      double medianFitWallSeconds,
       double medianIterations,
       int convergedFolds,
       int folds,
@@ -95,10 +105,22 @@ final class BenchClassicCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (warmupFits < 0) {
+      throw new ParameterException(
+          spec.commandLine(), "--warmup-fits: expected 0 or more, found " + warmupFits);
+    }
     PrintWriter out = spec.commandLine().getOut();
     List<String> names = new ArrayList<>();
     names.add(EUCLIDEAN);
-    names.addAll(learners.isEmpty() ? LearnerCatalog.names() : learners);
+    for (String learner : learners.isEmpty() ? LearnerCatalog.names() : learners) {
+      try {
+        names.add(LearnerCatalog.canonicalName(learner));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(
+            spec.commandLine(),
+            String.valueOf(e.getMessage()).replace("--learner:", "--learners:"));
+      }
+    }
     List<Row> rows = new ArrayList<>();
     for (String datasetName : datasets) {
       LabeledDataset data = BundledDatasets.load(datasetName);
@@ -112,14 +134,15 @@ final class BenchClassicCommand implements Callable<Integer> {
           out.println(
               String.format(
                       Locale.ROOT,
-                      "%-18s %-14s %-4s %-6s k3=%.4f k5=%.4f fit=%.4fs iter=%.0f converged=%d/%d",
+                      "%-12s %-14s %-4s %-5s k3=%.4f k5=%.4f fit=%.4fs cpu, %.4fs wall, iter=%.0f converged=%d/%d",
                       row.learner(),
                       row.dataset(),
                       row.prep(),
                       row.status(),
                       row.accK3(),
                       row.accK5(),
-                      row.medianFitSeconds(),
+                      row.medianFitCpuSeconds(),
+                      row.medianFitWallSeconds(),
                       row.medianIterations(),
                       row.convergedFolds(),
                       row.folds())
@@ -128,9 +151,11 @@ final class BenchClassicCommand implements Callable<Integer> {
         }
       }
     }
-    Files.createDirectories(outputDir);
-    writeAtomically(outputDir.resolve("bench-classic.csv"), csv(rows));
-    writeAtomically(outputDir.resolve("bench-classic.md"), markdown(rows, names));
+    AtomicFiles.write(
+        outputDir.resolve("bench-classic.csv"), csv(rows).getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(
+        outputDir.resolve("bench-classic.md"),
+        markdown(rows, names).getBytes(StandardCharsets.UTF_8));
     out.println("wrote " + outputDir.resolve("bench-classic.csv") + " and bench-classic.md");
     return 0;
   }
@@ -139,7 +164,8 @@ final class BenchClassicCommand implements Callable<Integer> {
     int numFolds = folds.numFolds();
     double[] acc3 = new double[numFolds];
     double[] acc5 = new double[numFolds];
-    double[] fitSeconds = new double[numFolds];
+    double[] fitCpuSeconds = new double[numFolds];
+    double[] fitWallSeconds = new double[numFolds];
     double[] iterations = new double[numFolds];
     int converged = 0;
     String prep = standardize ? "std" : "raw";
@@ -154,9 +180,16 @@ final class BenchClassicCommand implements Callable<Integer> {
         }
         if (!learner.equals(EUCLIDEAN)) {
           SupervisedMetricLearner metricLearner = LearnerCatalog.create(learner, seed);
-          long start = System.nanoTime();
+          if (f == 0) {
+            for (int w = 0; w < warmupFits; w++) {
+              metricLearner.fit(train);
+            }
+          }
+          long cpuStart = FitClock.processCpuNanos();
+          long wallStart = System.nanoTime();
           MahalanobisMetric metric = metricLearner.fit(train);
-          fitSeconds[f] = (System.nanoTime() - start) / 1e9;
+          fitWallSeconds[f] = (System.nanoTime() - wallStart) / 1e9;
+          fitCpuSeconds[f] = (FitClock.processCpuNanos() - cpuStart) / 1e9;
           iterations[f] = metric.fitSummary().iterations();
           converged += metric.fitSummary().converged() ? 1 : 0;
           train = train.withFeatures(metric.transform(train.features()));
@@ -177,6 +210,7 @@ final class BenchClassicCommand implements Callable<Integer> {
           Double.NaN,
           Double.NaN,
           Double.NaN,
+          Double.NaN,
           0,
           numFolds,
           e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -188,7 +222,8 @@ final class BenchClassicCommand implements Callable<Integer> {
         "ok",
         mean(acc3),
         mean(acc5),
-        Report.median(fitSeconds),
+        Report.median(fitCpuSeconds),
+        Report.median(fitWallSeconds),
         Report.median(iterations),
         converged,
         numFolds,
@@ -208,29 +243,34 @@ final class BenchClassicCommand implements Callable<Integer> {
   private static String csv(List<Row> rows) {
     StringBuilder sb =
         new StringBuilder(
-            "learner,dataset,prep,status,acc_k3,acc_k5,median_fit_s,median_iterations,converged_folds,folds\n");
+            "learner,dataset,prep,status,acc_k3,acc_k5,median_fit_s,median_fit_wall_s,median_iterations,"
+                + "converged_folds,folds,error\n");
     for (Row r : rows) {
       sb.append(
           String.format(
               Locale.ROOT,
-              "%s,%s,%s,%s,%.4f,%.4f,%.4f,%.0f,%d,%d%n",
+              "%s,%s,%s,%s,%.4f,%.4f,%.4f,%.4f,%.0f,%d,%d,%s%n",
               r.learner(),
               r.dataset(),
               r.prep(),
               r.status(),
               r.accK3(),
               r.accK5(),
-              r.medianFitSeconds(),
+              r.medianFitCpuSeconds(),
+              r.medianFitWallSeconds(),
               r.medianIterations(),
               r.convergedFolds(),
-              r.folds()));
+              r.folds(),
+              csvField(r.error())));
     }
     return sb.toString();
   }
 
   private String markdown(List<Row> rows, List<String> names) {
     StringBuilder sb = new StringBuilder();
-    sb.append("mean kNN accuracy k=3 / k=5, median fit seconds per fold, converged folds\n\n");
+    sb.append(
+        "mean kNN accuracy k=3 / k=5 (median fit CPU seconds per fold, folds where the learner"
+            + " reported convergence)\n\n");
     sb.append("| learner |");
     for (String d : datasets) {
       sb.append(' ').append(d).append(" raw | ").append(d).append(" std |");
@@ -260,7 +300,7 @@ final class BenchClassicCommand implements Callable<Integer> {
                     " %.3f / %.3f (%.3f s, %d/%d) |",
                     r.accK3(),
                     r.accK5(),
-                    r.medianFitSeconds(),
+                    r.medianFitCpuSeconds(),
                     r.convergedFolds(),
                     r.folds()));
           } else {
@@ -273,16 +313,11 @@ final class BenchClassicCommand implements Callable<Integer> {
     return sb.toString();
   }
 
-  private static void writeAtomically(Path target, String content) throws IOException {
-    Path absolute = target.toAbsolutePath();
-    Path temp =
-        Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
-    try {
-      Files.writeString(temp, content, StandardCharsets.UTF_8);
-      Files.move(
-          temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temp);
+  /** Quotes a CSV field when it holds a comma, a quote or a line break (RFC 4180). */
+  private static String csvField(String text) {
+    if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0) {
+      return text;
     }
+    return '"' + text.replace("\"", "\"\"") + '"';
   }
 }

@@ -53,15 +53,30 @@ final class LearnerCatalog {
   }
 
   /**
-   * Returns the learner with its default hyperparameters.
+   * Returns the catalog's name for a learner name as a user may write it.
    *
    * @param name a name from {@link #names()}, in any case, optionally followed by {@code
    *     _supervised}
+   * @return the name as {@link #names()} spells it
+   * @throws IllegalArgumentException for an unknown name, listing the known ones
+   */
+  static String canonicalName(String name) {
+    return lookup(name).getKey();
+  }
+
+  /**
+   * Returns the learner with its default hyperparameters.
+   *
+   * @param name a name {@link #canonicalName} accepts
    * @param seed the seed of its randomness
    * @return the learner
    * @throws IllegalArgumentException for an unknown name, listing the known ones
    */
   static SupervisedMetricLearner create(String name, long seed) {
+    return lookup(name).getValue().apply(seed);
+  }
+
+  private static Map.Entry<String, LongFunction<SupervisedMetricLearner>> lookup(String name) {
     String key = name.toLowerCase(Locale.ROOT);
     if (key.endsWith(SUPERVISED_SUFFIX)) {
       key = key.substring(0, key.length() - SUPERVISED_SUFFIX.length());
@@ -71,6 +86,6 @@ final class LearnerCatalog {
       throw new IllegalArgumentException(
           "--learner: expected one of " + names() + ", found '" + name + "'");
     }
-    return factory.apply(seed);
+    return Map.entry(key, factory);
   }
 }

@@ -1,0 +1,71 @@
+package org.metriclearn4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchClassicCommandTest {
+  private static int run(StringWriter err, String... args) {
+    return Main.execute(args, new PrintWriter(new StringWriter()), new PrintWriter(err));
+  }
+
+  @Test
+  void writesOneCsvRowPerLearnerAndPrepOnTheReferenceFolds(@TempDir Path dir) throws IOException {
+    StringWriter err = new StringWriter();
+    int code =
+        run(
+            err,
+            "bench",
+            "classic",
+            "--learners",
+            "covariance,lfda",
+            "--datasets",
+            "iris",
+            "--warmup-fits",
+            "0",
+            "--output-dir",
+            dir.toString());
+    assertEquals(0, code, err.toString());
+    List<String> lines =
+        Files.readAllLines(dir.resolve("bench-classic.csv"), StandardCharsets.UTF_8);
+    assertEquals(
+        "learner,dataset,prep,status,acc_k3,acc_k5,median_fit_s,median_fit_wall_s,"
+            + "median_iterations,converged_folds,folds,error",
+        lines.get(0));
+    assertEquals(1 + 3 * 2, lines.size(), String.join("\n", lines));
+    // metric-learn's reference run reports Euclidean kNN on raw iris, same folds: 0.960 / 0.953
+    assertTrue(lines.get(1).startsWith("euclidean,iris,raw,ok,0.9600,0.9533,"), lines.get(1));
+    // and Covariance (the inverse covariance metric): 0.900 / 0.893, raw and standardised alike
+    assertTrue(
+        lines.stream().anyMatch(l -> l.startsWith("covariance,iris,std,ok,0.9000,0.8933,")),
+        String.join("\n", lines));
+    String markdown = Files.readString(dir.resolve("bench-classic.md"), StandardCharsets.UTF_8);
+    assertTrue(markdown.contains("| lfda |"), markdown);
+  }
+
+  @Test
+  void negativeWarmupIsAUsageErrorNamingTheOption(@TempDir Path dir) {
+    StringWriter err = new StringWriter();
+    int code = run(err, "bench", "classic", "--warmup-fits", "-1", "--output-dir", dir.toString());
+    assertEquals(2, code);
+    assertTrue(err.toString().contains("--warmup-fits"), err.toString());
+  }
+
+  @Test
+  void unknownLearnerFailsBeforeAnyFileIsWritten(@TempDir Path dir) {
+    StringWriter err = new StringWriter();
+    int code = run(err, "bench", "classic", "--learners", "magic", "--output-dir", dir.toString());
+    assertTrue(code != 0);
+    assertTrue(err.toString().contains("magic"), err.toString());
+    assertTrue(!Files.exists(dir.resolve("bench-classic.csv")));
+  }
+}
