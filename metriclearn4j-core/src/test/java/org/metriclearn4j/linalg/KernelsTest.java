@@ -104,6 +104,28 @@ class KernelsTest {
   }
 
   @Test
+  void squaredDistancesRowsEqualsTheNormExpansionExactlyForEveryRemainderOfFour() {
+    DMatrixRMaj a = gaussian(3, 7, 8, 0.25);
+    double[] aNorms = Kernels.squaredRowNorms(a);
+    for (int m = 1; m <= 9; m++) {
+      DMatrixRMaj b = gaussian(m, 7, 9 + m, -0.5);
+      double[] bNorms = Kernels.squaredRowNorms(b);
+      double[] out = new double[3 * m];
+      Kernels.squaredDistancesRows(a, aNorms, b, bNorms, 0, 3, out, 0);
+      for (int i = 0; i < 3; i++) {
+        for (int j = 0; j < m; j++) {
+          double dot = 0;
+          for (int t = 0; t < 7; t++) {
+            dot += a.get(i, t) * b.get(j, t);
+          }
+          double expected = Math.max(0, aNorms[i] + bNorms[j] - 2 * dot);
+          assertEquals(expected, out[i * m + j], 0.0, "m=" + m + " (" + i + "," + j + ")");
+        }
+      }
+    }
+  }
+
+  @Test
   void squaredDistancesOfARowToItselfAreClampedAtZero() {
     DMatrixRMaj a = gaussian(50, 3, 3, 1e4);
     DMatrixRMaj d = Kernels.squaredDistances(a, a);
