@@ -2,7 +2,6 @@ package org.metriclearn4j.constraints;
 
 import java.util.Arrays;
 import java.util.TreeSet;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * Chunklets: small groups of points known to share a class (the input of RCA). Each point belongs
@@ -11,16 +10,15 @@ import org.ejml.data.DMatrixRMaj;
  * <p>Immutable: the points and chunk ids are copied in and every accessor returns a copy. Built
  * with {@link #of}, which validates, or drawn from labels with {@link ConstraintSampler}.
  */
-public final class Chunks {
+public final class Chunks extends PointConstraints {
   /** The chunk id of a point that belongs to no chunk. */
   public static final int NO_CHUNK = -1;
 
-  private final Points points;
   private final int[] chunkOf;
   private final int[] ids;
 
   private Chunks(Points points, int[] chunkOf, int[] ids) {
-    this.points = points;
+    super(points);
     this.chunkOf = chunkOf;
     this.ids = ids;
   }
@@ -106,36 +104,6 @@ public final class Chunks {
     return java.util.stream.IntStream.range(0, chunkOf.length)
         .filter(i -> chunkOf[i] == id)
         .toArray();
-  }
-
-  /** Returns the number of points {@code n}. */
-  public int numPoints() {
-    return points.size();
-  }
-
-  /** Returns the number of features {@code d} of each point. */
-  public int dimension() {
-    return points.dimension();
-  }
-
-  /** Returns a copy of the points as {@code n} rows. */
-  public double[][] points() {
-    return points.rows();
-  }
-
-  /** Returns a copy of the points as an {@code n x d} EJML matrix. */
-  public DMatrixRMaj pointsMatrix() {
-    return points.matrix();
-  }
-
-  /**
-   * Returns a copy of one point.
-   *
-   * @param index a point index in {@code [0, numPoints())}
-   * @return its features
-   */
-  public double[] point(int index) {
-    return points.row(index);
   }
 
   @Override

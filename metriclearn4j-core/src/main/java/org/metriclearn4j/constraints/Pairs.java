@@ -1,7 +1,5 @@
 package org.metriclearn4j.constraints;
 
-import org.ejml.data.DMatrixRMaj;
-
 /**
  * Pairs of points labelled similar (same class) or dissimilar (different classes), the weak
  * supervision of ITML, SDML and MMC and the input of pair verification.
@@ -9,15 +7,14 @@ import org.ejml.data.DMatrixRMaj;
  * <p>Immutable: the points and indices are copied in and every accessor returns a copy. Built with
  * {@link #of}, which validates, or drawn from labels with {@link ConstraintSampler}.
  */
-public final class Pairs {
-  private final Points points;
+public final class Pairs extends PointConstraints {
   private final int[] first;
   private final int[] second;
   private final boolean[] similar;
   private final int numSimilar;
 
   private Pairs(Points points, int[] first, int[] second, boolean[] similar) {
-    this.points = points;
+    super(points);
     this.first = first;
     this.second = second;
     this.similar = similar;
@@ -71,36 +68,6 @@ public final class Pairs {
   /** Returns the number of pairs labelled dissimilar. */
   public int numDissimilar() {
     return first.length - numSimilar;
-  }
-
-  /** Returns the number of points {@code n} the pairs index. */
-  public int numPoints() {
-    return points.size();
-  }
-
-  /** Returns the number of features {@code d} of each point. */
-  public int dimension() {
-    return points.dimension();
-  }
-
-  /** Returns a copy of the points as {@code n} rows. */
-  public double[][] points() {
-    return points.rows();
-  }
-
-  /** Returns a copy of the points as an {@code n x d} EJML matrix. */
-  public DMatrixRMaj pointsMatrix() {
-    return points.matrix();
-  }
-
-  /**
-   * Returns a copy of one point.
-   *
-   * @param index a point index in {@code [0, numPoints())}
-   * @return its features
-   */
-  public double[] point(int index) {
-    return points.row(index);
   }
 
   /** Returns a copy of the first point index of every pair. */

@@ -1,7 +1,6 @@
 package org.metriclearn4j.constraints;
 
 import java.util.Arrays;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * Relative comparisons of two pairs {@code (a, b, c, d)}, each meaning "a and b are closer than c
@@ -10,8 +9,7 @@ import org.ejml.data.DMatrixRMaj;
  * <p>Immutable: the points, indices and weights are copied in and every accessor returns a copy.
  * Built with {@link #of}, which validates, or drawn from labels with {@link ConstraintSampler}.
  */
-public final class Quadruplets {
-  private final Points points;
+public final class Quadruplets extends PointConstraints {
   private final int[] first;
   private final int[] second;
   private final int[] third;
@@ -20,7 +18,7 @@ public final class Quadruplets {
 
   private Quadruplets(
       Points points, int[] first, int[] second, int[] third, int[] fourth, double[] weights) {
-    this.points = points;
+    super(points);
     this.first = first;
     this.second = second;
     this.third = third;
@@ -100,36 +98,6 @@ public final class Quadruplets {
   /** Returns the number of quadruplets. */
   public int size() {
     return first.length;
-  }
-
-  /** Returns the number of points {@code n} the quadruplets index. */
-  public int numPoints() {
-    return points.size();
-  }
-
-  /** Returns the number of features {@code d} of each point. */
-  public int dimension() {
-    return points.dimension();
-  }
-
-  /** Returns a copy of the points as {@code n} rows. */
-  public double[][] points() {
-    return points.rows();
-  }
-
-  /** Returns a copy of the points as an {@code n x d} EJML matrix. */
-  public DMatrixRMaj pointsMatrix() {
-    return points.matrix();
-  }
-
-  /**
-   * Returns a copy of one point.
-   *
-   * @param index a point index in {@code [0, numPoints())}
-   * @return its features
-   */
-  public double[] point(int index) {
-    return points.row(index);
   }
 
   /** Returns a copy of the indices {@code a} (first point of the closer pair). */

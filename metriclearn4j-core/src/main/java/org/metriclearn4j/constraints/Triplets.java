@@ -1,7 +1,5 @@
 package org.metriclearn4j.constraints;
 
-import org.ejml.data.DMatrixRMaj;
-
 /**
  * Relative comparisons {@code (anchor, positive, negative)} over a set of points, each meaning "the
  * anchor is closer to the positive than to the negative": {@code d(x_a, x_p) < d(x_a, x_n)}.
@@ -9,14 +7,13 @@ import org.ejml.data.DMatrixRMaj;
  * <p>Immutable: the points and indices are copied in and every accessor returns a copy. Built with
  * {@link #of}, which validates, or drawn from labels with {@link ConstraintSampler}.
  */
-public final class Triplets {
-  private final Points points;
+public final class Triplets extends PointConstraints {
   private final int[] anchors;
   private final int[] positives;
   private final int[] negatives;
 
   private Triplets(Points points, int[] anchors, int[] positives, int[] negatives) {
-    this.points = points;
+    super(points);
     this.anchors = anchors;
     this.positives = positives;
     this.negatives = negatives;
@@ -49,36 +46,6 @@ public final class Triplets {
   /** Returns the number of triplets. */
   public int size() {
     return anchors.length;
-  }
-
-  /** Returns the number of points {@code n} the triplets index. */
-  public int numPoints() {
-    return points.size();
-  }
-
-  /** Returns the number of features {@code d} of each point. */
-  public int dimension() {
-    return points.dimension();
-  }
-
-  /** Returns a copy of the points as {@code n} rows. */
-  public double[][] points() {
-    return points.rows();
-  }
-
-  /** Returns a copy of the points as an {@code n x d} EJML matrix. */
-  public DMatrixRMaj pointsMatrix() {
-    return points.matrix();
-  }
-
-  /**
-   * Returns a copy of one point.
-   *
-   * @param index a point index in {@code [0, numPoints())}
-   * @return its features
-   */
-  public double[] point(int index) {
-    return points.row(index);
   }
 
   /** Returns a copy of the anchor index of every triplet. */

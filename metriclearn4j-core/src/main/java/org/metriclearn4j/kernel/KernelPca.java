@@ -134,13 +134,7 @@ public final class KernelPca implements TransformLearner {
     Kernels.symmetrize(k);
     int wanted = Math.min(components, m - 1);
     SymmetricEigen eig = TopEigen.largest(k, wanted, seed);
-    double largest = eig.values()[0];
-    int kept = 0;
-    while (kept < wanted
-        && largest > 0
-        && eig.values()[kept] > RELATIVE_EIGENVALUE_FLOOR * largest) {
-      kept++;
-    }
+    int kept = eig.rankAbove(RELATIVE_EIGENVALUE_FLOOR);
     DMatrixRMaj alpha = new DMatrixRMaj(m, Math.max(1, kept));
     for (int c = 0; c < kept; c++) {
       double scale = 1 / Math.sqrt(eig.values()[c]);

@@ -1,7 +1,6 @@
 package org.metriclearn4j.learn;
 
 import org.metriclearn4j.constraints.ConstraintSampler;
-import org.metriclearn4j.constraints.Pairs;
 import org.metriclearn4j.data.LabeledDataset;
 import org.metriclearn4j.metric.MahalanobisMetric;
 
@@ -15,13 +14,11 @@ import org.metriclearn4j.metric.MahalanobisMetric;
  */
 public final class ItmlSupervised implements SupervisedMetricLearner {
   private final Itml itml;
-  private final int numConstraints;
-  private final long seed;
+  private final ConstraintDraw draw;
 
-  private ItmlSupervised(Builder b) {
-    this.itml = b.itml;
-    this.numConstraints = b.numConstraints;
-    this.seed = b.seed;
+  private ItmlSupervised(Itml itml, ConstraintDraw draw) {
+    this.itml = itml;
+    this.draw = draw;
   }
 
   /** Returns a builder with the defaults stated in the class documentation. */
@@ -41,20 +38,11 @@ public final class ItmlSupervised implements SupervisedMetricLearner {
 
   @Override
   public MahalanobisMetric fit(LabeledDataset data) {
-    SupervisedSupport.requireTwoClasses(data, name());
-    int count =
-        numConstraints > 0
-            ? numConstraints
-            : ConstraintSampler.defaultConstraintCount(data.numPresentClasses());
-    Pairs pairs = ConstraintSampler.withSeed(seed).pairs(data, count, count);
-    MahalanobisMetric weak = itml.toBuilder().seed(seed).build().fit(pairs);
-    return SupervisedSupport.relabel(
-        weak,
-        name(),
-        WeakMetricSupport.hyperparameters(
-            "numConstraints", numConstraints > 0 ? count : "20c^2=" + count),
+    return draw.fit(
         data,
-        seed);
+        name(),
+        (sampler, count) ->
+            itml.toBuilder().seed(draw.seed()).build().fit(sampler.pairs(data, count, count)));
   }
 
   /** Builds an {@link ItmlSupervised}; {@link #build()} validates. */
@@ -106,8 +94,8 @@ public final class ItmlSupervised implements SupervisedMetricLearner {
      * @throws IllegalArgumentException if {@code numConstraints < 0}
      */
     public ItmlSupervised build() {
-      WeakMetricSupport.checkAtLeast("numConstraints", numConstraints, 0);
-      return new ItmlSupervised(this);
+      return new ItmlSupervised(
+          itml, new ConstraintDraw(numConstraints, seed, ConstraintDraw.DefaultCount.CLASSES));
     }
   }
 }

@@ -153,13 +153,7 @@ public final class KernelLfda implements TransformLearner {
     DMatrixRMaj k = kernel.matrix(basis, basis);
     Kernels.symmetrize(k);
     SymmetricEigen eig = TopEigen.largest(k, Math.min(kernelRank, m), seed);
-    double largest = eig.values()[0];
-    int rank = 0;
-    while (rank < eig.values().length
-        && largest > 0
-        && eig.values()[rank] > RELATIVE_EIGENVALUE_FLOOR * largest) {
-      rank++;
-    }
+    int rank = eig.rankAbove(RELATIVE_EIGENVALUE_FLOOR);
     int wanted = outputDimension == 0 ? d : outputDimension;
     if (rank == 0) {
       // the kernel matrix is zero (or not positive): every point maps to 0
@@ -366,17 +360,7 @@ public final class KernelLfda implements TransformLearner {
      * @throws IllegalArgumentException if a setting is out of range
      */
     public KernelLfda build() {
-      if (neighbors < 1) {
-        throw new IllegalArgumentException("neighbors: expected >= 1, found " + neighbors);
-      }
-      if (outputDimensionSet && outputDimension < 1) {
-        throw new IllegalArgumentException(
-            "outputDimension: expected >= 1, found " + outputDimension);
-      }
-      if (!(regularization > 0) || !Double.isFinite(regularization)) {
-        throw new IllegalArgumentException(
-            "regularization: expected a finite value > 0, found " + regularization);
-      }
+      LocalFisher.checkSettings(neighbors, outputDimensionSet, outputDimension, regularization);
       if (kernelRank < 1) {
         throw new IllegalArgumentException("kernelRank: expected >= 1, found " + kernelRank);
       }

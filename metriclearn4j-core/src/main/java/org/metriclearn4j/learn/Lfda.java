@@ -172,11 +172,7 @@ public final class Lfda implements SupervisedMetricLearner {
 
     // principal subspace of the training data
     SymmetricEigen te = Kernels.symmetricEigen(s.total());
-    double largest = Math.max(te.values()[0], 0);
-    int rank = 0;
-    while (rank < d && largest > 0 && te.values()[rank] > RANK_TOLERANCE * largest) {
-      rank++;
-    }
+    int rank = te.rankAbove(RANK_TOLERANCE);
     if (rank == 0) {
       // every sample is the same point: any metric is as good as another; return zero components
       return MahalanobisMetric.of(
@@ -327,17 +323,7 @@ public final class Lfda implements SupervisedMetricLearner {
      * @throws IllegalArgumentException if a setting is out of range
      */
     public Lfda build() {
-      if (neighbors < 1) {
-        throw new IllegalArgumentException("neighbors: expected >= 1, found " + neighbors);
-      }
-      if (outputDimensionSet && outputDimension < 1) {
-        throw new IllegalArgumentException(
-            "outputDimension: expected >= 1, found " + outputDimension);
-      }
-      if (!(regularization > 0) || !Double.isFinite(regularization)) {
-        throw new IllegalArgumentException(
-            "regularization: expected a finite value > 0, found " + regularization);
-      }
+      LocalFisher.checkSettings(neighbors, outputDimensionSet, outputDimension, regularization);
       return new Lfda(this);
     }
   }

@@ -13,7 +13,6 @@ import org.metriclearn4j.linalg.Kernels;
 import org.metriclearn4j.metric.FitSummary;
 import org.metriclearn4j.metric.MahalanobisMetric;
 import org.metriclearn4j.metric.Provenance;
-import org.metriclearn4j.optim.DifferentiableFunction;
 import org.metriclearn4j.optim.Lbfgs;
 import org.metriclearn4j.optim.OptimizationResult;
 
@@ -76,20 +75,12 @@ public final class Lmnn implements SupervisedMetricLearner {
 
   private final int neighbors;
   private final double pushWeight;
-  private final int outputDimension;
-  private final int maxIterations;
-  private final double tolerance;
-  private final Initialization init;
-  private final long seed;
+  private final ProjectionOptions options;
 
-  private Lmnn(Builder b) {
+  private Lmnn(Builder b, ProjectionOptions options) {
     this.neighbors = b.neighbors;
     this.pushWeight = b.pushWeight;
-    this.outputDimension = b.outputDimension;
-    this.maxIterations = b.maxIterations;
-    this.tolerance = b.tolerance;
-    this.init = b.init;
-    this.seed = b.seed;
+    this.options = options;
   }
 
   /**
@@ -113,27 +104,27 @@ public final class Lmnn implements SupervisedMetricLearner {
 
   /** Returns the configured output dimension, or empty for "all {@code d} features". */
   public OptionalInt outputDimension() {
-    return outputDimension == 0 ? OptionalInt.empty() : OptionalInt.of(outputDimension);
+    return options.outputDimension();
   }
 
   /** Returns the limit on L-BFGS iterations, summed over all active-set refreshes. */
   public int maxIterations() {
-    return maxIterations;
+    return options.maxIterations();
   }
 
   /** Returns the convergence tolerance. */
   public double tolerance() {
-    return tolerance;
+    return options.tolerance();
   }
 
   /** Returns the initialisation. */
   public Initialization init() {
-    return init;
+    return options.init();
   }
 
   /** Returns the random seed. */
   public long seed() {
-    return seed;
+    return options.seed();
   }
 
   @Override
@@ -155,48 +146,23 @@ public final class Lmnn implements SupervisedMetricLearner {
     checkClasses(data);
     int n = data.size();
     int d = data.dimension();
-    int r = outputDimension == 0 ? d : outputDimension;
-    if (r > d) {
-      throw new IllegalArgumentException(
-          "outputDimension: expected at most the "
-              + d
-              + " features of data '"
-              + data.name()
-              + "', found "
-              + r
-              + "; lower outputDimension or leave it unset");
-    }
+    int r = options.outputDimension(d, "data '" + data.name() + "'");
     int[] labels = data.labels();
     Standardization standardization =
         Standardization.of(DMatrixRMaj.wrap(n, d, data.featuresRowMajor()));
     DMatrixRMaj xs = standardization.standardized();
-    DMatrixRMaj a =
-        Initializers.start(init, standardization, labels, data.numPresentClasses(), r, seed);
+    DMatrixRMaj a = options.start(standardization, labels, data.numPresentClasses(), r);
     Targets targets = Targets.of(xs, a, labels, neighbors);
 
     int iterations = 0;
     boolean converged = false;
     Scan scan = Scan.of(xs, a, labels, targets, pushWeight);
     double objective = scan.exactLoss();
+    int maxIterations = options.maxIterations();
     for (int round = 0; round < maxIterations; round++) {
       LmnnObjective loss = scan.objective(xs, targets, pushWeight);
-      DMatrixRMaj gradient = new DMatrixRMaj(r, d);
-      DifferentiableFunction mean =
-          (v, gradientOut) -> {
-            double e = loss.valueAndGradient(DMatrixRMaj.wrap(r, d, v), gradient);
-            for (int i = 0; i < gradientOut.length; i++) {
-              gradientOut[i] = gradient.data[i] / n;
-            }
-            return e / n;
-          };
       int budget = Math.min(REFRESH_ITERATIONS, maxIterations - iterations);
-      OptimizationResult result =
-          Lbfgs.builder()
-              .maxIterations(budget)
-              .gradientTolerance(tolerance)
-              .relativeFunctionTolerance(tolerance)
-              .build()
-              .minimize(mean, a.data);
+      OptimizationResult result = options.minimize(loss::valueAndGradient, n, a, budget);
       iterations += result.iterations();
       a = DMatrixRMaj.wrap(r, d, result.x());
       Scan fresh = Scan.of(xs, a, labels, targets, pushWeight);
@@ -243,31 +209,13 @@ public final class Lmnn implements SupervisedMetricLearner {
     Map<String, String> hyper = new LinkedHashMap<>();
     hyper.put("k", Integer.toString(neighbors));
     hyper.put("pushWeight", Double.toString(pushWeight));
-    hyper.put("outputDimension", Integer.toString(r));
-    hyper.put("maxIterations", Integer.toString(maxIterations));
-    hyper.put("tolerance", Double.toString(tolerance));
-    hyper.put("init", init.name());
-    hyper.put("seed", Long.toString(seed));
-    return new Provenance(name(), hyper, data.size(), data.dimension(), seed);
+    options.addTo(hyper, r);
+    return new Provenance(name(), hyper, data.size(), data.dimension(), options.seed());
   }
 
   @Override
   public String toString() {
-    return "Lmnn[k="
-        + neighbors
-        + ", pushWeight="
-        + pushWeight
-        + ", outputDimension="
-        + (outputDimension == 0 ? "d" : Integer.toString(outputDimension))
-        + ", maxIterations="
-        + maxIterations
-        + ", tolerance="
-        + tolerance
-        + ", init="
-        + init
-        + ", seed="
-        + seed
-        + "]";
+    return "Lmnn[k=" + neighbors + ", pushWeight=" + pushWeight + ", " + options + "]";
   }
 
   /**
@@ -470,12 +418,7 @@ public final class Lmnn implements SupervisedMetricLearner {
   public static final class Builder {
     private int neighbors = 3;
     private double pushWeight = 0.5;
-    private int outputDimension;
-    private boolean outputDimensionSet;
-    private int maxIterations = 1000;
-    private double tolerance = 1e-5;
-    private Initialization init = Initialization.AUTO;
-    private long seed;
+    private final ProjectionOptions.Builder options = new ProjectionOptions.Builder(1000);
 
     private Builder() {}
 
@@ -508,8 +451,7 @@ public final class Lmnn implements SupervisedMetricLearner {
      * @return this builder
      */
     public Builder outputDimension(int value) {
-      this.outputDimension = value;
-      this.outputDimensionSet = true;
+      options.outputDimension(value);
       return this;
     }
 
@@ -520,7 +462,7 @@ public final class Lmnn implements SupervisedMetricLearner {
      * @return this builder
      */
     public Builder maxIterations(int value) {
-      this.maxIterations = value;
+      options.maxIterations(value);
       return this;
     }
 
@@ -532,7 +474,7 @@ public final class Lmnn implements SupervisedMetricLearner {
      * @return this builder
      */
     public Builder tolerance(double value) {
-      this.tolerance = value;
+      options.tolerance(value);
       return this;
     }
 
@@ -543,7 +485,7 @@ public final class Lmnn implements SupervisedMetricLearner {
      * @return this builder
      */
     public Builder init(Initialization value) {
-      this.init = value;
+      options.init(value);
       return this;
     }
 
@@ -554,7 +496,7 @@ public final class Lmnn implements SupervisedMetricLearner {
      * @return this builder
      */
     public Builder seed(long value) {
-      this.seed = value;
+      options.seed(value);
       return this;
     }
 
@@ -572,18 +514,7 @@ public final class Lmnn implements SupervisedMetricLearner {
         throw new IllegalArgumentException(
             "pushWeight: expected a value in (0, 1), found " + pushWeight);
       }
-      if (outputDimensionSet && outputDimension < 1) {
-        throw new IllegalArgumentException(
-            "outputDimension: expected >= 1, found " + outputDimension);
-      }
-      if (maxIterations < 1) {
-        throw new IllegalArgumentException("maxIterations: expected >= 1, found " + maxIterations);
-      }
-      if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
-        throw new IllegalArgumentException(
-            "tolerance: expected a finite value >= 0, found " + tolerance);
-      }
-      return new Lmnn(this);
+      return new Lmnn(this, options.build());
     }
   }
 }

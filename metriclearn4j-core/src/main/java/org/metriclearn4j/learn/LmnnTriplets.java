@@ -6,12 +6,9 @@ import java.util.Map;
 import java.util.OptionalInt;
 import org.ejml.data.DMatrixRMaj;
 import org.metriclearn4j.constraints.Triplets;
-import org.metriclearn4j.metric.FitSummary;
 import org.metriclearn4j.metric.MahalanobisMetric;
 import org.metriclearn4j.metric.Provenance;
-import org.metriclearn4j.optim.DifferentiableFunction;
 import org.metriclearn4j.optim.Lbfgs;
-import org.metriclearn4j.optim.OptimizationResult;
 
 /**
  * LMNN's objective on explicit relative comparisons (K. Q. Weinberger and L. K. Saul, "Distance
@@ -40,19 +37,11 @@ import org.metriclearn4j.optim.OptimizationResult;
  */
 public final class LmnnTriplets implements TripletsMetricLearner {
   private final double pushWeight;
-  private final int outputDimension;
-  private final int maxIterations;
-  private final double tolerance;
-  private final Initialization init;
-  private final long seed;
+  private final ProjectionOptions options;
 
-  private LmnnTriplets(Builder b) {
+  private LmnnTriplets(Builder b, ProjectionOptions options) {
     this.pushWeight = b.pushWeight;
-    this.outputDimension = b.outputDimension;
-    this.maxIterations = b.maxIterations;
-    this.tolerance = b.tolerance;
-    this.init = b.init;
-    this.seed = b.seed;
+    this.options = options;
   }
 
   /**
@@ -71,27 +60,27 @@ public final class LmnnTriplets implements TripletsMetricLearner {
 
   /** Returns the configured output dimension, or empty for "all {@code d} features". */
   public OptionalInt outputDimension() {
-    return outputDimension == 0 ? OptionalInt.empty() : OptionalInt.of(outputDimension);
+    return options.outputDimension();
   }
 
   /** Returns the L-BFGS iteration limit. */
   public int maxIterations() {
-    return maxIterations;
+    return options.maxIterations();
   }
 
   /** Returns the convergence tolerance. */
   public double tolerance() {
-    return tolerance;
+    return options.tolerance();
   }
 
   /** Returns the initialisation. */
   public Initialization init() {
-    return init;
+    return options.init();
   }
 
   /** Returns the random seed. */
   public long seed() {
-    return seed;
+    return options.seed();
   }
 
   /**
@@ -115,15 +104,7 @@ public final class LmnnTriplets implements TripletsMetricLearner {
   @Override
   public MahalanobisMetric fit(Triplets triplets) {
     int d = triplets.dimension();
-    int r = outputDimension == 0 ? d : outputDimension;
-    if (r > d) {
-      throw new IllegalArgumentException(
-          "outputDimension: expected at most the "
-              + d
-              + " features of the points, found "
-              + r
-              + "; lower outputDimension or leave it unset");
-    }
+    int r = options.outputDimension(d, "the points");
     int[] anchors = triplets.anchors();
     int[] positives = triplets.positives();
     int[] negatives = triplets.negatives();
@@ -162,8 +143,7 @@ public final class LmnnTriplets implements TripletsMetricLearner {
     DMatrixRMaj points = triplets.pointsMatrix();
     Standardization standardization = Standardization.of(points);
     DMatrixRMaj xs = standardization.standardized();
-    DMatrixRMaj start =
-        Initializers.start(init, standardization, new int[points.numRows], 1, r, seed);
+    DMatrixRMaj start = options.start(standardization, new int[points.numRows], 1, r);
     LmnnObjective loss =
         new LmnnObjective(
             xs,
@@ -173,66 +153,27 @@ public final class LmnnTriplets implements TripletsMetricLearner {
             positive,
             negative,
             pushWeight);
-    DMatrixRMaj gradient = new DMatrixRMaj(r, d);
-    DifferentiableFunction mean =
-        (v, gradientOut) -> {
-          double e = loss.valueAndGradient(DMatrixRMaj.wrap(r, d, v), gradient);
-          for (int i = 0; i < gradientOut.length; i++) {
-            gradientOut[i] = gradient.data[i] / t;
-          }
-          return e / t;
-        };
-    OptimizationResult result =
-        Lbfgs.builder()
-            .maxIterations(maxIterations)
-            .gradientTolerance(tolerance)
-            .relativeFunctionTolerance(tolerance)
-            .build()
-            .minimize(mean, start.data);
-    DMatrixRMaj l = standardization.toOriginal(DMatrixRMaj.wrap(r, d, result.x()));
-    FitSummary summary =
-        new FitSummary(result.iterations(), result.converged(), result.value() * t);
-    return MahalanobisMetric.of(l, summary, provenance(triplets, r));
+    return options.fit(loss::valueAndGradient, t, standardization, start, provenance(triplets, r));
   }
 
   private Provenance provenance(Triplets triplets, int r) {
     Map<String, String> hyper = new LinkedHashMap<>();
     hyper.put("pushWeight", Double.toString(pushWeight));
-    hyper.put("outputDimension", Integer.toString(r));
-    hyper.put("maxIterations", Integer.toString(maxIterations));
-    hyper.put("tolerance", Double.toString(tolerance));
-    hyper.put("init", init.name());
-    hyper.put("seed", Long.toString(seed));
+    options.addTo(hyper, r);
     hyper.put("triplets", Integer.toString(triplets.size()));
-    return new Provenance(name(), hyper, triplets.numPoints(), triplets.dimension(), seed);
+    return new Provenance(
+        name(), hyper, triplets.numPoints(), triplets.dimension(), options.seed());
   }
 
   @Override
   public String toString() {
-    return "LmnnTriplets[pushWeight="
-        + pushWeight
-        + ", outputDimension="
-        + (outputDimension == 0 ? "d" : Integer.toString(outputDimension))
-        + ", maxIterations="
-        + maxIterations
-        + ", tolerance="
-        + tolerance
-        + ", init="
-        + init
-        + ", seed="
-        + seed
-        + "]";
+    return "LmnnTriplets[pushWeight=" + pushWeight + ", " + options + "]";
   }
 
   /** Builder of {@link LmnnTriplets}; {@link #build()} validates. */
   public static final class Builder {
     private double pushWeight = 0.5;
-    private int outputDimension;
-    private boolean outputDimensionSet;
-    private int maxIterations = 1000;
-    private double tolerance = 1e-5;
-    private Initialization init = Initialization.AUTO;
-    private long seed;
+    private final ProjectionOptions.Builder options = new ProjectionOptions.Builder(1000);
 
     private Builder() {}
 
@@ -254,8 +195,7 @@ public final class LmnnTriplets implements TripletsMetricLearner {
      * @return this builder
      */
     public Builder outputDimension(int value) {
-      this.outputDimension = value;
-      this.outputDimensionSet = true;
+      options.outputDimension(value);
       return this;
     }
 
@@ -266,7 +206,7 @@ public final class LmnnTriplets implements TripletsMetricLearner {
      * @return this builder
      */
     public Builder maxIterations(int value) {
-      this.maxIterations = value;
+      options.maxIterations(value);
       return this;
     }
 
@@ -278,7 +218,7 @@ public final class LmnnTriplets implements TripletsMetricLearner {
      * @return this builder
      */
     public Builder tolerance(double value) {
-      this.tolerance = value;
+      options.tolerance(value);
       return this;
     }
 
@@ -290,7 +230,7 @@ public final class LmnnTriplets implements TripletsMetricLearner {
      * @return this builder
      */
     public Builder init(Initialization value) {
-      this.init = value;
+      options.init(value);
       return this;
     }
 
@@ -301,7 +241,7 @@ public final class LmnnTriplets implements TripletsMetricLearner {
      * @return this builder
      */
     public Builder seed(long value) {
-      this.seed = value;
+      options.seed(value);
       return this;
     }
 
@@ -316,23 +256,13 @@ public final class LmnnTriplets implements TripletsMetricLearner {
         throw new IllegalArgumentException(
             "pushWeight: expected a value in (0, 1), found " + pushWeight);
       }
-      if (outputDimensionSet && outputDimension < 1) {
-        throw new IllegalArgumentException(
-            "outputDimension: expected >= 1, found " + outputDimension);
-      }
-      if (maxIterations < 1) {
-        throw new IllegalArgumentException("maxIterations: expected >= 1, found " + maxIterations);
-      }
-      if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
-        throw new IllegalArgumentException(
-            "tolerance: expected a finite value >= 0, found " + tolerance);
-      }
-      if (init == Initialization.LDA) {
+      ProjectionOptions options = this.options.build();
+      if (options.init() == Initialization.LDA) {
         throw new IllegalArgumentException(
             "init: LDA needs class labels, which triplets do not have; use AUTO, PCA, IDENTITY or"
                 + " RANDOM");
       }
-      return new LmnnTriplets(this);
+      return new LmnnTriplets(this, options);
     }
   }
 }

@@ -10,10 +10,34 @@ import org.metriclearn4j.linalg.SymmetricEigen;
 /**
  * The computations shared by {@link Lfda} and {@link KernelLfda} (Sugiyama, JMLR 8, 2007): the
  * local between- and within-class scatter with local-scaling affinities, and the generalised
- * eigen-problem with its three embeddings.
+ * eigen-problem with its three embeddings; and the validation of the settings they share.
  */
 final class LocalFisher {
   private LocalFisher() {}
+
+  /**
+   * Validates the settings that both learners' builders take.
+   *
+   * @param neighbors {@code k} of the local scaling, {@code >= 1}
+   * @param outputDimensionSet whether an output dimension was set
+   * @param outputDimension the output dimension, {@code >= 1} when set
+   * @param regularization the relative regularisation, finite and {@code > 0}
+   * @throws IllegalArgumentException naming the first setting out of range
+   */
+  static void checkSettings(
+      int neighbors, boolean outputDimensionSet, int outputDimension, double regularization) {
+    if (neighbors < 1) {
+      throw new IllegalArgumentException("neighbors: expected >= 1, found " + neighbors);
+    }
+    if (outputDimensionSet && outputDimension < 1) {
+      throw new IllegalArgumentException(
+          "outputDimension: expected >= 1, found " + outputDimension);
+    }
+    if (!(regularization > 0) || !Double.isFinite(regularization)) {
+      throw new IllegalArgumentException(
+          "regularization: expected a finite value > 0, found " + regularization);
+    }
+  }
 
   /**
    * The local scatter matrices of Sugiyama (2007), eqs. (8)–(12).

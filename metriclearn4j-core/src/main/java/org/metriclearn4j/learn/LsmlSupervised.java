@@ -1,7 +1,6 @@
 package org.metriclearn4j.learn;
 
 import org.metriclearn4j.constraints.ConstraintSampler;
-import org.metriclearn4j.constraints.Quadruplets;
 import org.metriclearn4j.data.LabeledDataset;
 import org.metriclearn4j.metric.MahalanobisMetric;
 
@@ -16,13 +15,11 @@ import org.metriclearn4j.metric.MahalanobisMetric;
  */
 public final class LsmlSupervised implements SupervisedMetricLearner {
   private final Lsml lsml;
-  private final int numConstraints;
-  private final long seed;
+  private final ConstraintDraw draw;
 
-  private LsmlSupervised(Builder b) {
-    this.lsml = b.lsml;
-    this.numConstraints = b.numConstraints;
-    this.seed = b.seed;
+  private LsmlSupervised(Lsml lsml, ConstraintDraw draw) {
+    this.lsml = lsml;
+    this.draw = draw;
   }
 
   /** Returns a builder with the defaults stated in the class documentation. */
@@ -42,20 +39,7 @@ public final class LsmlSupervised implements SupervisedMetricLearner {
 
   @Override
   public MahalanobisMetric fit(LabeledDataset data) {
-    SupervisedSupport.requireTwoClasses(data, name());
-    int count =
-        numConstraints > 0
-            ? numConstraints
-            : ConstraintSampler.defaultConstraintCount(data.numPresentClasses());
-    Quadruplets quadruplets = ConstraintSampler.withSeed(seed).quadruplets(data, count);
-    MahalanobisMetric weak = lsml.fit(quadruplets);
-    return SupervisedSupport.relabel(
-        weak,
-        name(),
-        WeakMetricSupport.hyperparameters(
-            "numConstraints", numConstraints > 0 ? count : "20c^2=" + count),
-        data,
-        seed);
+    return draw.fit(data, name(), (sampler, count) -> lsml.fit(sampler.quadruplets(data, count)));
   }
 
   /** Builds an {@link LsmlSupervised}; {@link #build()} validates. */
@@ -106,8 +90,8 @@ public final class LsmlSupervised implements SupervisedMetricLearner {
      * @throws IllegalArgumentException if {@code numConstraints < 0}
      */
     public LsmlSupervised build() {
-      WeakMetricSupport.checkAtLeast("numConstraints", numConstraints, 0);
-      return new LsmlSupervised(this);
+      return new LsmlSupervised(
+          lsml, new ConstraintDraw(numConstraints, seed, ConstraintDraw.DefaultCount.CLASSES));
     }
   }
 }

@@ -6,12 +6,9 @@ import java.util.OptionalInt;
 import org.ejml.data.DMatrixRMaj;
 import org.metriclearn4j.data.LabeledDataset;
 import org.metriclearn4j.linalg.Kernels;
-import org.metriclearn4j.metric.FitSummary;
 import org.metriclearn4j.metric.MahalanobisMetric;
 import org.metriclearn4j.metric.Provenance;
-import org.metriclearn4j.optim.DifferentiableFunction;
 import org.metriclearn4j.optim.Lbfgs;
-import org.metriclearn4j.optim.OptimizationResult;
 
 /**
  * Metric Learning for Kernel Regression: K. Q. Weinberger and G. Tesauro, "Metric learning for
@@ -50,18 +47,10 @@ import org.metriclearn4j.optim.OptimizationResult;
  * count.
  */
 public final class Mlkr implements SupervisedMetricLearner {
-  private final int outputDimension;
-  private final int maxIterations;
-  private final double tolerance;
-  private final Initialization init;
-  private final long seed;
+  private final ProjectionOptions options;
 
-  private Mlkr(Builder b) {
-    this.outputDimension = b.outputDimension;
-    this.maxIterations = b.maxIterations;
-    this.tolerance = b.tolerance;
-    this.init = b.init;
-    this.seed = b.seed;
+  private Mlkr(ProjectionOptions options) {
+    this.options = options;
   }
 
   /**
@@ -75,27 +64,27 @@ public final class Mlkr implements SupervisedMetricLearner {
 
   /** Returns the configured output dimension {@code k}, or empty for "all {@code d} features". */
   public OptionalInt outputDimension() {
-    return outputDimension == 0 ? OptionalInt.empty() : OptionalInt.of(outputDimension);
+    return options.outputDimension();
   }
 
   /** Returns the L-BFGS iteration limit. */
   public int maxIterations() {
-    return maxIterations;
+    return options.maxIterations();
   }
 
   /** Returns the convergence tolerance. */
   public double tolerance() {
-    return tolerance;
+    return options.tolerance();
   }
 
   /** Returns the initialisation. */
   public Initialization init() {
-    return init;
+    return options.init();
   }
 
   /** Returns the random seed. */
   public long seed() {
-    return seed;
+    return options.seed();
   }
 
   @Override
@@ -152,7 +141,7 @@ public final class Mlkr implements SupervisedMetricLearner {
             "targets: expected finite values, found " + targets[i] + " at " + i);
       }
     }
-    if (init == Initialization.LDA) {
+    if (options.init() == Initialization.LDA) {
       throw new IllegalArgumentException(
           "init: LDA needs class labels, found regression targets; use AUTO or PCA");
     }
@@ -169,76 +158,28 @@ public final class Mlkr implements SupervisedMetricLearner {
       throw new IllegalArgumentException(
           "data: MLKR needs at least 2 samples (leave-one-out regression), found " + n);
     }
-    int k = outputDimension == 0 ? d : outputDimension;
-    if (k > d) {
-      throw new IllegalArgumentException(
-          "outputDimension: expected at most the "
-              + d
-              + " features of data '"
-              + name
-              + "', found "
-              + k
-              + "; lower outputDimension or leave it unset");
-    }
+    int k = options.outputDimension(d, "data '" + name + "'");
     DMatrixRMaj x = Kernels.toMatrix(features);
     Standardization standardization = Standardization.of(x);
-    DMatrixRMaj start = Initializers.start(init, standardization, labels, classes, k, seed);
+    DMatrixRMaj start = options.start(standardization, labels, classes, k);
     MlkrObjective objective = new MlkrObjective(standardization.standardized(), targets);
-    DMatrixRMaj gradient = new DMatrixRMaj(k, d);
-    DifferentiableFunction mean =
-        (a, gradientOut) -> {
-          double e = objective.valueAndGradient(DMatrixRMaj.wrap(k, d, a), gradient);
-          for (int i = 0; i < gradientOut.length; i++) {
-            gradientOut[i] = gradient.data[i] / n;
-          }
-          return e / n;
-        };
-    Lbfgs lbfgs =
-        Lbfgs.builder()
-            .maxIterations(maxIterations)
-            .gradientTolerance(tolerance)
-            .relativeFunctionTolerance(tolerance)
-            .build();
-    OptimizationResult result = lbfgs.minimize(mean, start.data);
-    DMatrixRMaj l = standardization.toOriginal(DMatrixRMaj.wrap(k, d, result.x()));
-    FitSummary summary =
-        new FitSummary(result.iterations(), result.converged(), result.value() * n);
-    return MahalanobisMetric.of(l, summary, provenance(n, d, k));
+    return options.fit(objective::valueAndGradient, n, standardization, start, provenance(n, d, k));
   }
 
   private Provenance provenance(int n, int d, int k) {
     Map<String, String> hyper = new LinkedHashMap<>();
-    hyper.put("outputDimension", Integer.toString(k));
-    hyper.put("maxIterations", Integer.toString(maxIterations));
-    hyper.put("tolerance", Double.toString(tolerance));
-    hyper.put("init", init.name());
-    hyper.put("seed", Long.toString(seed));
-    return new Provenance(name(), hyper, n, d, seed);
+    options.addTo(hyper, k);
+    return new Provenance(name(), hyper, n, d, options.seed());
   }
 
   @Override
   public String toString() {
-    return "Mlkr[outputDimension="
-        + (outputDimension == 0 ? "d" : Integer.toString(outputDimension))
-        + ", maxIterations="
-        + maxIterations
-        + ", tolerance="
-        + tolerance
-        + ", init="
-        + init
-        + ", seed="
-        + seed
-        + "]";
+    return "Mlkr[" + options + "]";
   }
 
   /** Builder of {@link Mlkr}; {@link #build()} validates. */
   public static final class Builder {
-    private int outputDimension;
-    private boolean outputDimensionSet;
-    private int maxIterations = 300;
-    private double tolerance = 1e-5;
-    private Initialization init = Initialization.AUTO;
-    private long seed;
+    private final ProjectionOptions.Builder options = new ProjectionOptions.Builder(300);
 
     private Builder() {}
 
@@ -249,8 +190,7 @@ public final class Mlkr implements SupervisedMetricLearner {
      * @return this builder
      */
     public Builder outputDimension(int value) {
-      this.outputDimension = value;
-      this.outputDimensionSet = true;
+      options.outputDimension(value);
       return this;
     }
 
@@ -261,7 +201,7 @@ public final class Mlkr implements SupervisedMetricLearner {
      * @return this builder
      */
     public Builder maxIterations(int value) {
-      this.maxIterations = value;
+      options.maxIterations(value);
       return this;
     }
 
@@ -273,7 +213,7 @@ public final class Mlkr implements SupervisedMetricLearner {
      * @return this builder
      */
     public Builder tolerance(double value) {
-      this.tolerance = value;
+      options.tolerance(value);
       return this;
     }
 
@@ -284,7 +224,7 @@ public final class Mlkr implements SupervisedMetricLearner {
      * @return this builder
      */
     public Builder init(Initialization value) {
-      this.init = value;
+      options.init(value);
       return this;
     }
 
@@ -295,7 +235,7 @@ public final class Mlkr implements SupervisedMetricLearner {
      * @return this builder
      */
     public Builder seed(long value) {
-      this.seed = value;
+      options.seed(value);
       return this;
     }
 
@@ -306,18 +246,7 @@ public final class Mlkr implements SupervisedMetricLearner {
      * @throws IllegalArgumentException if a setting is out of range
      */
     public Mlkr build() {
-      if (outputDimensionSet && outputDimension < 1) {
-        throw new IllegalArgumentException(
-            "outputDimension: expected >= 1, found " + outputDimension);
-      }
-      if (maxIterations < 1) {
-        throw new IllegalArgumentException("maxIterations: expected >= 1, found " + maxIterations);
-      }
-      if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
-        throw new IllegalArgumentException(
-            "tolerance: expected a finite value >= 0, found " + tolerance);
-      }
-      return new Mlkr(this);
+      return new Mlkr(options.build());
     }
   }
 }

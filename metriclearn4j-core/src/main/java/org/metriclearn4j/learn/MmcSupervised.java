@@ -1,7 +1,6 @@
 package org.metriclearn4j.learn;
 
 import org.metriclearn4j.constraints.ConstraintSampler;
-import org.metriclearn4j.constraints.Pairs;
 import org.metriclearn4j.data.LabeledDataset;
 import org.metriclearn4j.metric.MahalanobisMetric;
 
@@ -17,13 +16,11 @@ import org.metriclearn4j.metric.MahalanobisMetric;
  */
 public final class MmcSupervised implements SupervisedMetricLearner {
   private final Mmc mmc;
-  private final int numConstraints;
-  private final long seed;
+  private final ConstraintDraw draw;
 
-  private MmcSupervised(Builder b) {
-    this.mmc = b.mmc;
-    this.numConstraints = b.numConstraints;
-    this.seed = b.seed;
+  private MmcSupervised(Mmc mmc, ConstraintDraw draw) {
+    this.mmc = mmc;
+    this.draw = draw;
   }
 
   /** Returns a builder with the defaults stated in the class documentation. */
@@ -43,22 +40,7 @@ public final class MmcSupervised implements SupervisedMetricLearner {
 
   @Override
   public MahalanobisMetric fit(LabeledDataset data) {
-    SupervisedSupport.requireTwoClasses(data, name());
-    int count =
-        numConstraints > 0
-            ? numConstraints
-            : Math.max(
-                ConstraintSampler.defaultConstraintCount(data.numPresentClasses()),
-                10 * data.dimension());
-    Pairs pairs = ConstraintSampler.withSeed(seed).pairs(data, count, count);
-    MahalanobisMetric weak = mmc.fit(pairs);
-    return SupervisedSupport.relabel(
-        weak,
-        name(),
-        WeakMetricSupport.hyperparameters(
-            "numConstraints", numConstraints > 0 ? count : "max(20c^2,10d)=" + count),
-        data,
-        seed);
+    return draw.fit(data, name(), (sampler, count) -> mmc.fit(sampler.pairs(data, count, count)));
   }
 
   /** Builds an {@link MmcSupervised}; {@link #build()} validates. */
@@ -110,8 +92,10 @@ public final class MmcSupervised implements SupervisedMetricLearner {
      * @throws IllegalArgumentException if {@code numConstraints < 0}
      */
     public MmcSupervised build() {
-      WeakMetricSupport.checkAtLeast("numConstraints", numConstraints, 0);
-      return new MmcSupervised(this);
+      return new MmcSupervised(
+          mmc,
+          new ConstraintDraw(
+              numConstraints, seed, ConstraintDraw.DefaultCount.CLASSES_OR_FEATURES));
     }
   }
 }

@@ -8,9 +8,7 @@ import org.metriclearn4j.data.LabeledDataset;
 import org.metriclearn4j.metric.FitSummary;
 import org.metriclearn4j.metric.MahalanobisMetric;
 import org.metriclearn4j.metric.Provenance;
-import org.metriclearn4j.optim.DifferentiableFunction;
 import org.metriclearn4j.optim.Lbfgs;
-import org.metriclearn4j.optim.OptimizationResult;
 
 /**
  * Neighbourhood Components Analysis: J. Goldberger, S. Roweis, G. Hinton, R. Salakhutdinov,
@@ -57,18 +55,10 @@ import org.metriclearn4j.optim.OptimizationResult;
  * the same data and seed give bit-identical components for any thread count.
  */
 public final class Nca implements SupervisedMetricLearner {
-  private final int outputDimension;
-  private final int maxIterations;
-  private final double tolerance;
-  private final Initialization init;
-  private final long seed;
+  private final ProjectionOptions options;
 
-  private Nca(Builder b) {
-    this.outputDimension = b.outputDimension;
-    this.maxIterations = b.maxIterations;
-    this.tolerance = b.tolerance;
-    this.init = b.init;
-    this.seed = b.seed;
+  private Nca(ProjectionOptions options) {
+    this.options = options;
   }
 
   /**
@@ -82,27 +72,27 @@ public final class Nca implements SupervisedMetricLearner {
 
   /** Returns the configured output dimension {@code k}, or empty for "all {@code d} features". */
   public OptionalInt outputDimension() {
-    return outputDimension == 0 ? OptionalInt.empty() : OptionalInt.of(outputDimension);
+    return options.outputDimension();
   }
 
   /** Returns the L-BFGS iteration limit. */
   public int maxIterations() {
-    return maxIterations;
+    return options.maxIterations();
   }
 
   /** Returns the convergence tolerance. */
   public double tolerance() {
-    return tolerance;
+    return options.tolerance();
   }
 
   /** Returns the initialisation. */
   public Initialization init() {
-    return init;
+    return options.init();
   }
 
   /** Returns the random seed. */
   public long seed() {
-    return seed;
+    return options.seed();
   }
 
   @Override
@@ -123,31 +113,14 @@ public final class Nca implements SupervisedMetricLearner {
   @Override
   public MahalanobisMetric fit(LabeledDataset data) {
     Problem problem = prepare(data);
-    int n = data.size();
-    int k = problem.start.numRows;
-    int d = problem.start.numCols;
     NcaObjective objective =
         new NcaObjective(problem.standardization.standardized(), data.labels());
-    DMatrixRMaj gradient = new DMatrixRMaj(k, d);
-    DifferentiableFunction negatedMean =
-        (a, gradientOut) -> {
-          double f = objective.valueAndGradient(DMatrixRMaj.wrap(k, d, a), gradient);
-          for (int i = 0; i < gradientOut.length; i++) {
-            gradientOut[i] = -gradient.data[i] / n;
-          }
-          return -f / n;
-        };
-    Lbfgs lbfgs =
-        Lbfgs.builder()
-            .maxIterations(maxIterations)
-            .gradientTolerance(tolerance)
-            .relativeFunctionTolerance(tolerance)
-            .build();
-    OptimizationResult result = lbfgs.minimize(negatedMean, problem.start.data);
-    DMatrixRMaj l = problem.standardization.toOriginal(DMatrixRMaj.wrap(k, d, result.x()));
-    FitSummary summary =
-        new FitSummary(result.iterations(), result.converged(), -result.value() * n);
-    return MahalanobisMetric.of(l, summary, provenance(data, k));
+    return options.fit(
+        objective::valueAndGradient,
+        -data.size(),
+        problem.standardization,
+        problem.start,
+        provenance(data, problem.start.numRows));
   }
 
   /**
@@ -162,21 +135,10 @@ public final class Nca implements SupervisedMetricLearner {
   private Problem prepare(LabeledDataset data) {
     checkClasses(data);
     int d = data.dimension();
-    int k = outputDimension == 0 ? d : outputDimension;
-    if (k > d) {
-      throw new IllegalArgumentException(
-          "outputDimension: expected at most the "
-              + d
-              + " features of data '"
-              + data.name()
-              + "', found "
-              + k
-              + "; lower outputDimension or leave it unset");
-    }
+    int k = options.outputDimension(d, "data '" + data.name() + "'");
     DMatrixRMaj x = DMatrixRMaj.wrap(data.size(), d, data.featuresRowMajor());
     Standardization standardization = Standardization.of(x);
-    DMatrixRMaj start =
-        Initializers.start(init, standardization, data.labels(), data.numPresentClasses(), k, seed);
+    DMatrixRMaj start = options.start(standardization, data.labels(), data.numPresentClasses(), k);
     return new Problem(standardization, start);
   }
 
@@ -211,27 +173,13 @@ public final class Nca implements SupervisedMetricLearner {
 
   private Provenance provenance(LabeledDataset data, int k) {
     Map<String, String> hyper = new LinkedHashMap<>();
-    hyper.put("outputDimension", Integer.toString(k));
-    hyper.put("maxIterations", Integer.toString(maxIterations));
-    hyper.put("tolerance", Double.toString(tolerance));
-    hyper.put("init", init.name());
-    hyper.put("seed", Long.toString(seed));
-    return new Provenance(name(), hyper, data.size(), data.dimension(), seed);
+    options.addTo(hyper, k);
+    return new Provenance(name(), hyper, data.size(), data.dimension(), options.seed());
   }
 
   @Override
   public String toString() {
-    return "Nca[outputDimension="
-        + (outputDimension == 0 ? "d" : Integer.toString(outputDimension))
-        + ", maxIterations="
-        + maxIterations
-        + ", tolerance="
-        + tolerance
-        + ", init="
-        + init
-        + ", seed="
-        + seed
-        + "]";
+    return "Nca[" + options + "]";
   }
 
   /** The standardised training data and the start in standardised coordinates. */
@@ -239,12 +187,7 @@ public final class Nca implements SupervisedMetricLearner {
 
   /** Builder of {@link Nca}; {@link #build()} validates. */
   public static final class Builder {
-    private int outputDimension;
-    private boolean outputDimensionSet;
-    private int maxIterations = 100;
-    private double tolerance = 1e-5;
-    private Initialization init = Initialization.AUTO;
-    private long seed;
+    private final ProjectionOptions.Builder options = new ProjectionOptions.Builder(100);
 
     private Builder() {}
 
@@ -255,8 +198,7 @@ public final class Nca implements SupervisedMetricLearner {
      * @return this builder
      */
     public Builder outputDimension(int value) {
-      this.outputDimension = value;
-      this.outputDimensionSet = true;
+      options.outputDimension(value);
       return this;
     }
 
@@ -267,7 +209,7 @@ public final class Nca implements SupervisedMetricLearner {
      * @return this builder
      */
     public Builder maxIterations(int value) {
-      this.maxIterations = value;
+      options.maxIterations(value);
       return this;
     }
 
@@ -279,7 +221,7 @@ public final class Nca implements SupervisedMetricLearner {
      * @return this builder
      */
     public Builder tolerance(double value) {
-      this.tolerance = value;
+      options.tolerance(value);
       return this;
     }
 
@@ -290,7 +232,7 @@ public final class Nca implements SupervisedMetricLearner {
      * @return this builder
      */
     public Builder init(Initialization value) {
-      this.init = value;
+      options.init(value);
       return this;
     }
 
@@ -301,7 +243,7 @@ public final class Nca implements SupervisedMetricLearner {
      * @return this builder
      */
     public Builder seed(long value) {
-      this.seed = value;
+      options.seed(value);
       return this;
     }
 
@@ -312,18 +254,7 @@ public final class Nca implements SupervisedMetricLearner {
      * @throws IllegalArgumentException if a setting is out of range
      */
     public Nca build() {
-      if (outputDimensionSet && outputDimension < 1) {
-        throw new IllegalArgumentException(
-            "outputDimension: expected >= 1, found " + outputDimension);
-      }
-      if (maxIterations < 1) {
-        throw new IllegalArgumentException("maxIterations: expected >= 1, found " + maxIterations);
-      }
-      if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
-        throw new IllegalArgumentException(
-            "tolerance: expected a finite value >= 0, found " + tolerance);
-      }
-      return new Nca(this);
+      return new Nca(options.build());
     }
   }
 }

@@ -1,7 +1,6 @@
 package org.metriclearn4j.learn;
 
 import org.metriclearn4j.constraints.ConstraintSampler;
-import org.metriclearn4j.constraints.Pairs;
 import org.metriclearn4j.data.LabeledDataset;
 import org.metriclearn4j.metric.MahalanobisMetric;
 
@@ -18,13 +17,11 @@ import org.metriclearn4j.metric.MahalanobisMetric;
  */
 public final class SdmlSupervised implements SupervisedMetricLearner {
   private final Sdml sdml;
-  private final int numConstraints;
-  private final long seed;
+  private final ConstraintDraw draw;
 
-  private SdmlSupervised(Builder b) {
-    this.sdml = b.sdml;
-    this.numConstraints = b.numConstraints;
-    this.seed = b.seed;
+  private SdmlSupervised(Sdml sdml, ConstraintDraw draw) {
+    this.sdml = sdml;
+    this.draw = draw;
   }
 
   /** Returns a builder with the defaults stated in the class documentation. */
@@ -44,22 +41,7 @@ public final class SdmlSupervised implements SupervisedMetricLearner {
 
   @Override
   public MahalanobisMetric fit(LabeledDataset data) {
-    SupervisedSupport.requireTwoClasses(data, name());
-    int count =
-        numConstraints > 0
-            ? numConstraints
-            : Math.max(
-                ConstraintSampler.defaultConstraintCount(data.numPresentClasses()),
-                10 * data.dimension());
-    Pairs pairs = ConstraintSampler.withSeed(seed).pairs(data, count, count);
-    MahalanobisMetric weak = sdml.fit(pairs);
-    return SupervisedSupport.relabel(
-        weak,
-        name(),
-        WeakMetricSupport.hyperparameters(
-            "numConstraints", numConstraints > 0 ? count : "max(20c^2,10d)=" + count),
-        data,
-        seed);
+    return draw.fit(data, name(), (sampler, count) -> sdml.fit(sampler.pairs(data, count, count)));
   }
 
   /** Builds an {@link SdmlSupervised}; {@link #build()} validates. */
@@ -111,8 +93,10 @@ public final class SdmlSupervised implements SupervisedMetricLearner {
      * @throws IllegalArgumentException if {@code numConstraints < 0}
      */
     public SdmlSupervised build() {
-      WeakMetricSupport.checkAtLeast("numConstraints", numConstraints, 0);
-      return new SdmlSupervised(this);
+      return new SdmlSupervised(
+          sdml,
+          new ConstraintDraw(
+              numConstraints, seed, ConstraintDraw.DefaultCount.CLASSES_OR_FEATURES));
     }
   }
 }
