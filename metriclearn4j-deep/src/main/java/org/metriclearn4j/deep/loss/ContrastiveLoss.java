@@ -94,34 +94,9 @@ public final class ContrastiveLoss extends TupleLoss {
   }
 
   /** Builder of {@link ContrastiveLoss}; {@link #build()} validates. */
-  public static final class Builder extends LossBuilder<Builder> {
-    private double posMargin = 0;
-    private double negMargin = 1;
-
+  public static final class Builder extends TwoMarginLossBuilder<Builder> {
     private Builder() {
       super(LpDistance.create(), new MeanOverNonZeroReducer());
-    }
-
-    /**
-     * Sets the positive margin (default 0).
-     *
-     * @param margin a finite value of the distance
-     * @return this builder
-     */
-    public Builder optPosMargin(double margin) {
-      this.posMargin = margin;
-      return this;
-    }
-
-    /**
-     * Sets the negative margin (default 1).
-     *
-     * @param margin a finite value of the distance
-     * @return this builder
-     */
-    public Builder optNegMargin(double margin) {
-      this.negMargin = margin;
-      return this;
     }
 
     /**
@@ -131,8 +106,7 @@ public final class ContrastiveLoss extends TupleLoss {
      * @throws IllegalArgumentException if a margin is not finite
      */
     public ContrastiveLoss build() {
-      LossSupport.checkFinite("posMargin", posMargin);
-      LossSupport.checkFinite("negMargin", negMargin);
+      checkMargins();
       return new ContrastiveLoss(this);
     }
   }

@@ -43,7 +43,7 @@ abstract class LossBuilder<B extends LossBuilder<B>> {
 
   // Every concrete builder B is declared as B extends LossBuilder<B>, so this is a B.
   @SuppressWarnings("unchecked")
-  private B self() {
+  final B self() {
     return (B) this;
   }
 }
