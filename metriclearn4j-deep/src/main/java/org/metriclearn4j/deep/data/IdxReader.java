@@ -50,17 +50,7 @@ public final class IdxReader {
    */
   public static Images readImages(InputStream in, String source) throws IOException {
     DataInputStream data = open(in, source);
-    int magic = readHeaderInt(data, source, "magic number");
-    if (magic != IMAGE_MAGIC) {
-      throw new IdxFormatException(
-          source
-              + ": bad magic number 0x"
-              + String.format("%08x", magic)
-              + ", expected 0x"
-              + String.format("%08x", IMAGE_MAGIC)
-              + " (IDX images)"
-              + (magic == LABEL_MAGIC ? "; this is a label file" : ""));
-    }
+    checkMagic(data, source, IMAGE_MAGIC, "images", LABEL_MAGIC, "a label file");
     int count = readHeaderInt(data, source, "image count");
     int rows = readHeaderInt(data, source, "row count");
     int cols = readHeaderInt(data, source, "column count");
@@ -103,17 +93,7 @@ public final class IdxReader {
    */
   public static int[] readLabels(InputStream in, String source) throws IOException {
     DataInputStream data = open(in, source);
-    int magic = readHeaderInt(data, source, "magic number");
-    if (magic != LABEL_MAGIC) {
-      throw new IdxFormatException(
-          source
-              + ": bad magic number 0x"
-              + String.format("%08x", magic)
-              + ", expected 0x"
-              + String.format("%08x", LABEL_MAGIC)
-              + " (IDX labels)"
-              + (magic == IMAGE_MAGIC ? "; this is an image file" : ""));
-    }
+    checkMagic(data, source, LABEL_MAGIC, "labels", IMAGE_MAGIC, "an image file");
     int count = readHeaderInt(data, source, "label count");
     if (count < 0) {
       throw new IdxFormatException(source + ": expected a label count >= 0, found " + count);
@@ -209,6 +189,33 @@ public final class IdxReader {
       }
     }
     return new DataInputStream(buffered);
+  }
+
+  /**
+   * Reads the magic number and checks that it is the expected one, naming the other IDX kind when
+   * the file is of that kind.
+   */
+  private static void checkMagic(
+      DataInputStream data,
+      String source,
+      int expected,
+      String kind,
+      int otherMagic,
+      String otherFile)
+      throws IOException {
+    int magic = readHeaderInt(data, source, "magic number");
+    if (magic != expected) {
+      throw new IdxFormatException(
+          source
+              + ": bad magic number 0x"
+              + String.format("%08x", magic)
+              + ", expected 0x"
+              + String.format("%08x", expected)
+              + " (IDX "
+              + kind
+              + ")"
+              + (magic == otherMagic ? "; this is " + otherFile : ""));
+    }
   }
 
   private static int readHeaderInt(DataInputStream data, String source, String field)

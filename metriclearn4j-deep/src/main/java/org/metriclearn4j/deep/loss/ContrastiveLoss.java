@@ -2,11 +2,9 @@ package org.metriclearn4j.deep.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.metriclearn4j.deep.distance.BatchDistance;
 import org.metriclearn4j.deep.distance.LpDistance;
-import org.metriclearn4j.deep.miner.AllPairsMiner;
 import org.metriclearn4j.deep.miner.MinerResult;
 import org.metriclearn4j.deep.miner.Pairs;
 import org.metriclearn4j.deep.reduce.MeanOverNonZeroReducer;
@@ -27,17 +25,14 @@ import org.metriclearn4j.deep.reduce.Reducer;
  * 1}, distance {@link LpDistance#create()} (Euclidean on L2-normalised embeddings), reducer {@link
  * MeanOverNonZeroReducer}.
  */
-public final class ContrastiveLoss implements MetricLoss {
+public final class ContrastiveLoss extends TupleLoss {
   private final double posMargin;
   private final double negMargin;
-  private final BatchDistance distance;
-  private final Reducer reducer;
 
   private ContrastiveLoss(Builder builder) {
+    super(builder);
     this.posMargin = builder.posMargin;
     this.negMargin = builder.negMargin;
-    this.distance = builder.distance;
-    this.reducer = builder.reducer;
   }
 
   /**
@@ -52,7 +47,7 @@ public final class ContrastiveLoss implements MetricLoss {
   @Override
   public NDArray compute(NDArray embeddings, NDArray labels, @Nullable MinerResult tuples) {
     int[] y = LossSupport.checkBatch(embeddings, labels, tuples);
-    Pairs pairs = tuples == null ? AllPairsMiner.allPairs(y) : tuples.pairs();
+    Pairs pairs = LossSupport.pairs(y, tuples);
     NDArray matrix = distance.matrix(embeddings, embeddings);
     NDArray positive = LossSupport.gather(matrix, pairs.positiveAnchors(), pairs.positives());
     NDArray negative = LossSupport.gather(matrix, pairs.negativeAnchors(), pairs.negatives());
@@ -79,11 +74,6 @@ public final class ContrastiveLoss implements MetricLoss {
     return negMargin;
   }
 
-  @Override
-  public BatchDistance distance() {
-    return distance;
-  }
-
   /**
    * Returns the reducer applied to the positive and to the negative pair losses.
    *
@@ -99,69 +89,14 @@ public final class ContrastiveLoss implements MetricLoss {
   }
 
   @Override
-  public String toString() {
-    return "ContrastiveLoss[posMargin="
-        + posMargin
-        + ", negMargin="
-        + negMargin
-        + ", distance="
-        + distance
-        + ", reducer="
-        + reducer
-        + "]";
+  String settings() {
+    return "posMargin=" + posMargin + ", negMargin=" + negMargin;
   }
 
   /** Builder of {@link ContrastiveLoss}; {@link #build()} validates. */
-  public static final class Builder {
-    private double posMargin = 0;
-    private double negMargin = 1;
-    private BatchDistance distance = LpDistance.create();
-    private Reducer reducer = new MeanOverNonZeroReducer();
-
-    private Builder() {}
-
-    /**
-     * Sets the positive margin (default 0).
-     *
-     * @param margin a finite value of the distance
-     * @return this builder
-     */
-    public Builder optPosMargin(double margin) {
-      this.posMargin = margin;
-      return this;
-    }
-
-    /**
-     * Sets the negative margin (default 1).
-     *
-     * @param margin a finite value of the distance
-     * @return this builder
-     */
-    public Builder optNegMargin(double margin) {
-      this.negMargin = margin;
-      return this;
-    }
-
-    /**
-     * Sets the distance (default {@link LpDistance#create()}).
-     *
-     * @param distance the distance
-     * @return this builder
-     */
-    public Builder optDistance(BatchDistance distance) {
-      this.distance = Objects.requireNonNull(distance, "distance");
-      return this;
-    }
-
-    /**
-     * Sets the reducer (default {@link MeanOverNonZeroReducer}).
-     *
-     * @param reducer the reducer
-     * @return this builder
-     */
-    public Builder optReducer(Reducer reducer) {
-      this.reducer = Objects.requireNonNull(reducer, "reducer");
-      return this;
+  public static final class Builder extends TwoMarginLossBuilder<Builder> {
+    private Builder() {
+      super(LpDistance.create(), new MeanOverNonZeroReducer());
     }
 
     /**
@@ -171,8 +106,7 @@ public final class ContrastiveLoss implements MetricLoss {
      * @throws IllegalArgumentException if a margin is not finite
      */
     public ContrastiveLoss build() {
-      LossSupport.checkFinite("posMargin", posMargin);
-      LossSupport.checkFinite("negMargin", negMargin);
+      checkMargins();
       return new ContrastiveLoss(this);
     }
   }

@@ -2,7 +2,6 @@ package org.metriclearn4j.deep.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.metriclearn4j.deep.distance.BatchDistance;
 import org.metriclearn4j.deep.distance.LpDistance;
@@ -32,17 +31,14 @@ import org.metriclearn4j.deep.reduce.Reducer;
  * batch. Defaults (pytorch-metric-learning 2.8.1): {@code negMargin = 1}, {@code posMargin = 0},
  * distance {@link LpDistance#create()}, reducer {@link MeanReducer}.
  */
-public final class LiftedStructureLoss implements MetricLoss {
+public final class LiftedStructureLoss extends TupleLoss {
   private final double posMargin;
   private final double negMargin;
-  private final BatchDistance distance;
-  private final Reducer reducer;
 
   private LiftedStructureLoss(Builder builder) {
+    super(builder);
     this.posMargin = builder.posMargin;
     this.negMargin = builder.negMargin;
-    this.distance = builder.distance;
-    this.reducer = builder.reducer;
   }
 
   /**
@@ -85,11 +81,6 @@ public final class LiftedStructureLoss implements MetricLoss {
     return negMargin;
   }
 
-  @Override
-  public BatchDistance distance() {
-    return distance;
-  }
-
   /**
    * Returns the reducer of the per-anchor losses.
    *
@@ -105,69 +96,14 @@ public final class LiftedStructureLoss implements MetricLoss {
   }
 
   @Override
-  public String toString() {
-    return "LiftedStructureLoss[posMargin="
-        + posMargin
-        + ", negMargin="
-        + negMargin
-        + ", distance="
-        + distance
-        + ", reducer="
-        + reducer
-        + "]";
+  String settings() {
+    return "posMargin=" + posMargin + ", negMargin=" + negMargin;
   }
 
   /** Builder of {@link LiftedStructureLoss}; {@link #build()} validates. */
-  public static final class Builder {
-    private double posMargin = 0;
-    private double negMargin = 1;
-    private BatchDistance distance = LpDistance.create();
-    private Reducer reducer = new MeanReducer();
-
-    private Builder() {}
-
-    /**
-     * Sets the positive margin (default 0).
-     *
-     * @param margin a finite value of the distance
-     * @return this builder
-     */
-    public Builder optPosMargin(double margin) {
-      this.posMargin = margin;
-      return this;
-    }
-
-    /**
-     * Sets the negative margin (default 1).
-     *
-     * @param margin a finite value of the distance
-     * @return this builder
-     */
-    public Builder optNegMargin(double margin) {
-      this.negMargin = margin;
-      return this;
-    }
-
-    /**
-     * Sets the distance (default {@link LpDistance#create()}).
-     *
-     * @param distance the distance
-     * @return this builder
-     */
-    public Builder optDistance(BatchDistance distance) {
-      this.distance = Objects.requireNonNull(distance, "distance");
-      return this;
-    }
-
-    /**
-     * Sets the reducer (default {@link MeanReducer}).
-     *
-     * @param reducer the reducer
-     * @return this builder
-     */
-    public Builder optReducer(Reducer reducer) {
-      this.reducer = Objects.requireNonNull(reducer, "reducer");
-      return this;
+  public static final class Builder extends TwoMarginLossBuilder<Builder> {
+    private Builder() {
+      super(LpDistance.create(), new MeanReducer());
     }
 
     /**
@@ -177,8 +113,7 @@ public final class LiftedStructureLoss implements MetricLoss {
      * @throws IllegalArgumentException if a margin is not finite
      */
     public LiftedStructureLoss build() {
-      LossSupport.checkFinite("posMargin", posMargin);
-      LossSupport.checkFinite("negMargin", negMargin);
+      checkMargins();
       return new LiftedStructureLoss(this);
     }
   }

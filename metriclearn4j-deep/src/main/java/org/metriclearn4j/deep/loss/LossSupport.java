@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.jspecify.annotations.Nullable;
+import org.metriclearn4j.deep.miner.AllPairsMiner;
 import org.metriclearn4j.deep.miner.BatchInput;
 import org.metriclearn4j.deep.miner.MinerResult;
 import org.metriclearn4j.deep.miner.Pairs;
@@ -28,6 +29,18 @@ final class LossSupport {
       tuples.checkIndices(y.length);
     }
     return y;
+  }
+
+  /**
+   * Returns the pairs a pair loss uses: the tuples' pairs (triplets split into their two pairs) or,
+   * without tuples, every ordered pair of the batch.
+   *
+   * @param labels the labels
+   * @param tuples the tuples, or null for all pairs
+   * @return the pairs
+   */
+  static Pairs pairs(int[] labels, @Nullable MinerResult tuples) {
+    return tuples == null ? AllPairsMiner.allPairs(labels) : tuples.pairs();
   }
 
   /**
@@ -191,72 +204,6 @@ final class LossSupport {
       mask(manager, dataType, b, b, pairs.positiveAnchors(), pairs.positives()),
       mask(manager, dataType, b, b, pairs.negativeAnchors(), pairs.negatives())
     };
-  }
-
-  /**
-   * Returns the batch positions that take part in a proxy loss: all of them without tuples, or
-   * those that occur in at least one tuple (in any role), in increasing order.
-   *
-   * @param batchSize the batch size
-   * @param tuples the tuples, or null
-   * @return the positions
-   */
-  static int[] participants(int batchSize, @Nullable MinerResult tuples) {
-    boolean[] used = new boolean[batchSize];
-    if (tuples == null) {
-      java.util.Arrays.fill(used, true);
-    } else {
-      Pairs pairs = tuples.pairs();
-      for (int[] indices :
-          new int[][] {
-            pairs.positiveAnchors(), pairs.positives(), pairs.negativeAnchors(), pairs.negatives()
-          }) {
-        for (int i : indices) {
-          used[i] = true;
-        }
-      }
-    }
-    int count = 0;
-    for (boolean u : used) {
-      count += u ? 1 : 0;
-    }
-    int[] result = new int[count];
-    int k = 0;
-    for (int i = 0; i < batchSize; i++) {
-      if (used[i]) {
-        result[k++] = i;
-      }
-    }
-    return result;
-  }
-
-  /**
-   * Checks that labels are class indices of a proxy loss and that the embedding width matches.
-   *
-   * @param labels the labels
-   * @param embeddings the embeddings
-   * @param block the proxies
-   */
-  static void checkProxyInputs(int[] labels, NDArray embeddings, ProxyBlock block) {
-    long width = embeddings.getShape().get(1);
-    if (width != block.embeddingDim()) {
-      throw new IllegalArgumentException(
-          "embeddings must have width "
-              + block.embeddingDim()
-              + " (the proxies' embeddingDim), found "
-              + width);
-    }
-    for (int i = 0; i < labels.length; i++) {
-      if (labels[i] < 0 || labels[i] >= block.numClasses()) {
-        throw new IllegalArgumentException(
-            "labels must be class indices in [0, "
-                + block.numClasses()
-                + ") for a proxy loss, found "
-                + labels[i]
-                + " at position "
-                + i);
-      }
-    }
   }
 
   static void checkFinite(String name, double value) {

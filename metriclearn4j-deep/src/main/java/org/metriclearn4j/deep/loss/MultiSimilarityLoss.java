@@ -1,7 +1,6 @@
 package org.metriclearn4j.deep.loss;
 
 import ai.djl.ndarray.NDArray;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.metriclearn4j.deep.distance.BatchDistance;
 import org.metriclearn4j.deep.distance.CosineSimilarity;
@@ -30,19 +29,16 @@ import org.metriclearn4j.deep.reduce.Reducer;
  * method. Defaults (pytorch-metric-learning 2.8.1): {@code alpha = 2}, {@code beta = 50}, {@code
  * base = 0.5}, distance {@link CosineSimilarity}, reducer {@link MeanReducer}.
  */
-public final class MultiSimilarityLoss implements MetricLoss {
+public final class MultiSimilarityLoss extends TupleLoss {
   private final double alpha;
   private final double beta;
   private final double base;
-  private final BatchDistance distance;
-  private final Reducer reducer;
 
   private MultiSimilarityLoss(Builder builder) {
+    super(builder);
     this.alpha = builder.alpha;
     this.beta = builder.beta;
     this.base = builder.base;
-    this.distance = builder.distance;
-    this.reducer = builder.reducer;
   }
 
   /**
@@ -94,11 +90,6 @@ public final class MultiSimilarityLoss implements MetricLoss {
     return base;
   }
 
-  @Override
-  public BatchDistance distance() {
-    return distance;
-  }
-
   /**
    * Returns the reducer of the per-anchor losses.
    *
@@ -114,29 +105,19 @@ public final class MultiSimilarityLoss implements MetricLoss {
   }
 
   @Override
-  public String toString() {
-    return "MultiSimilarityLoss[alpha="
-        + alpha
-        + ", beta="
-        + beta
-        + ", base="
-        + base
-        + ", distance="
-        + distance
-        + ", reducer="
-        + reducer
-        + "]";
+  String settings() {
+    return "alpha=" + alpha + ", beta=" + beta + ", base=" + base;
   }
 
   /** Builder of {@link MultiSimilarityLoss}; {@link #build()} validates. */
-  public static final class Builder {
+  public static final class Builder extends LossBuilder<Builder> {
     private double alpha = 2;
     private double beta = 50;
     private double base = 0.5;
-    private BatchDistance distance = CosineSimilarity.create();
-    private Reducer reducer = new MeanReducer();
 
-    private Builder() {}
+    private Builder() {
+      super(CosineSimilarity.create(), new MeanReducer());
+    }
 
     /**
      * Sets alpha, the scale of the positive term (default 2).
@@ -168,28 +149,6 @@ public final class MultiSimilarityLoss implements MetricLoss {
      */
     public Builder optBase(double base) {
       this.base = base;
-      return this;
-    }
-
-    /**
-     * Sets the distance (default {@link CosineSimilarity}).
-     *
-     * @param distance the distance
-     * @return this builder
-     */
-    public Builder optDistance(BatchDistance distance) {
-      this.distance = Objects.requireNonNull(distance, "distance");
-      return this;
-    }
-
-    /**
-     * Sets the reducer (default {@link MeanReducer}).
-     *
-     * @param reducer the reducer
-     * @return this builder
-     */
-    public Builder optReducer(Reducer reducer) {
-      this.reducer = Objects.requireNonNull(reducer, "reducer");
       return this;
     }
 

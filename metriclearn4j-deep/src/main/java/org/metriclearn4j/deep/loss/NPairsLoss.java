@@ -3,11 +3,8 @@ package org.metriclearn4j.deep.loss;
 import ai.djl.ndarray.NDArray;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.metriclearn4j.deep.distance.BatchDistance;
 import org.metriclearn4j.deep.distance.DotProductSimilarity;
-import org.metriclearn4j.deep.miner.AllPairsMiner;
 import org.metriclearn4j.deep.miner.MinerResult;
 import org.metriclearn4j.deep.miner.Pairs;
 import org.metriclearn4j.deep.reduce.MeanReducer;
@@ -28,13 +25,10 @@ import org.metriclearn4j.deep.reduce.Reducer;
  * 2.8.1): distance {@link DotProductSimilarity} (unnormalised), reducer {@link MeanReducer}. The
  * paper's optional L2 penalty on the embeddings is not part of this loss.
  */
-public final class NPairsLoss implements MetricLoss {
-  private final BatchDistance distance;
-  private final Reducer reducer;
+public final class NPairsLoss extends TupleLoss {
 
   private NPairsLoss(Builder builder) {
-    this.distance = builder.distance;
-    this.reducer = builder.reducer;
+    super(builder);
   }
 
   /**
@@ -49,7 +43,7 @@ public final class NPairsLoss implements MetricLoss {
   @Override
   public NDArray compute(NDArray embeddings, NDArray labels, @Nullable MinerResult tuples) {
     int[] y = LossSupport.checkBatch(embeddings, labels, tuples);
-    Pairs pairs = tuples == null ? AllPairsMiner.allPairs(y) : tuples.pairs();
+    Pairs pairs = LossSupport.pairs(y, tuples);
     int[] pairAnchors = pairs.positiveAnchors();
     int[] pairPositives = pairs.positives();
     Map<Integer, Integer> firstPairOfLabel = new LinkedHashMap<>();
@@ -85,11 +79,6 @@ public final class NPairsLoss implements MetricLoss {
     return reducer.reduce(losses);
   }
 
-  @Override
-  public BatchDistance distance() {
-    return distance;
-  }
-
   /**
    * Returns the reducer of the per-anchor losses.
    *
@@ -105,37 +94,14 @@ public final class NPairsLoss implements MetricLoss {
   }
 
   @Override
-  public String toString() {
-    return "NPairsLoss[distance=" + distance + ", reducer=" + reducer + "]";
+  String settings() {
+    return "";
   }
 
   /** Builder of {@link NPairsLoss}; {@link #build()} validates. */
-  public static final class Builder {
-    private BatchDistance distance = DotProductSimilarity.create();
-    private Reducer reducer = new MeanReducer();
-
-    private Builder() {}
-
-    /**
-     * Sets the distance (default {@link DotProductSimilarity}, unnormalised).
-     *
-     * @param distance the distance
-     * @return this builder
-     */
-    public Builder optDistance(BatchDistance distance) {
-      this.distance = Objects.requireNonNull(distance, "distance");
-      return this;
-    }
-
-    /**
-     * Sets the reducer (default {@link MeanReducer}).
-     *
-     * @param reducer the reducer
-     * @return this builder
-     */
-    public Builder optReducer(Reducer reducer) {
-      this.reducer = Objects.requireNonNull(reducer, "reducer");
-      return this;
+  public static final class Builder extends LossBuilder<Builder> {
+    private Builder() {
+      super(DotProductSimilarity.create(), new MeanReducer());
     }
 
     /**

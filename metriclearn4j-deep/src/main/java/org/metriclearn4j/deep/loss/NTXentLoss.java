@@ -1,11 +1,8 @@
 package org.metriclearn4j.deep.loss;
 
 import ai.djl.ndarray.NDArray;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.metriclearn4j.deep.distance.BatchDistance;
 import org.metriclearn4j.deep.distance.CosineSimilarity;
-import org.metriclearn4j.deep.miner.AllPairsMiner;
 import org.metriclearn4j.deep.miner.MinerResult;
 import org.metriclearn4j.deep.miner.Pairs;
 import org.metriclearn4j.deep.reduce.MeanReducer;
@@ -32,15 +29,12 @@ import org.metriclearn4j.deep.reduce.Reducer;
  * 2.8.1): {@code temperature = 0.07}, distance {@link CosineSimilarity}, reducer {@link
  * MeanReducer}.
  */
-public final class NTXentLoss implements MetricLoss {
+public final class NTXentLoss extends TupleLoss {
   private final double temperature;
-  private final BatchDistance distance;
-  private final Reducer reducer;
 
   private NTXentLoss(Builder builder) {
+    super(builder);
     this.temperature = builder.temperature;
-    this.distance = builder.distance;
-    this.reducer = builder.reducer;
   }
 
   /**
@@ -56,7 +50,7 @@ public final class NTXentLoss implements MetricLoss {
   public NDArray compute(NDArray embeddings, NDArray labels, @Nullable MinerResult tuples) {
     int[] y = LossSupport.checkBatch(embeddings, labels, tuples);
     int b = y.length;
-    Pairs pairs = tuples == null ? AllPairsMiner.allPairs(y) : tuples.pairs();
+    Pairs pairs = LossSupport.pairs(y, tuples);
     NDArray negativeMask =
         LossSupport.mask(
             embeddings.getManager(),
@@ -87,11 +81,6 @@ public final class NTXentLoss implements MetricLoss {
     return temperature;
   }
 
-  @Override
-  public BatchDistance distance() {
-    return distance;
-  }
-
   /**
    * Returns the reducer of the per-positive-pair losses.
    *
@@ -107,23 +96,17 @@ public final class NTXentLoss implements MetricLoss {
   }
 
   @Override
-  public String toString() {
-    return "NTXentLoss[temperature="
-        + temperature
-        + ", distance="
-        + distance
-        + ", reducer="
-        + reducer
-        + "]";
+  String settings() {
+    return "temperature=" + temperature;
   }
 
   /** Builder of {@link NTXentLoss}; {@link #build()} validates. */
-  public static final class Builder {
+  public static final class Builder extends LossBuilder<Builder> {
     private double temperature = 0.07;
-    private BatchDistance distance = CosineSimilarity.create();
-    private Reducer reducer = new MeanReducer();
 
-    private Builder() {}
+    private Builder() {
+      super(CosineSimilarity.create(), new MeanReducer());
+    }
 
     /**
      * Sets the temperature (default 0.07).
@@ -133,28 +116,6 @@ public final class NTXentLoss implements MetricLoss {
      */
     public Builder optTemperature(double temperature) {
       this.temperature = temperature;
-      return this;
-    }
-
-    /**
-     * Sets the distance (default {@link CosineSimilarity}).
-     *
-     * @param distance the distance
-     * @return this builder
-     */
-    public Builder optDistance(BatchDistance distance) {
-      this.distance = Objects.requireNonNull(distance, "distance");
-      return this;
-    }
-
-    /**
-     * Sets the reducer (default {@link MeanReducer}).
-     *
-     * @param reducer the reducer
-     * @return this builder
-     */
-    public Builder optReducer(Reducer reducer) {
-      this.reducer = Objects.requireNonNull(reducer, "reducer");
       return this;
     }
 

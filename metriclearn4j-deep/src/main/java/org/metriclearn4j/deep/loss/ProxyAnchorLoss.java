@@ -2,9 +2,6 @@ package org.metriclearn4j.deep.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.metriclearn4j.deep.distance.BatchDistance;
 import org.metriclearn4j.deep.distance.CosineSimilarity;
@@ -33,22 +30,14 @@ import org.metriclearn4j.deep.miner.MinerResult;
  * sqrt(2 / numClasses)} (Kaiming normal, fan-out) with seed 0. The proxies are learned: see {@link
  * #parameters()}.
  */
-public final class ProxyAnchorLoss implements MetricLoss {
+public final class ProxyAnchorLoss extends ProxyLoss {
   private final double margin;
   private final double alpha;
-  private final BatchDistance distance;
-  private final ProxyBlock proxies;
 
   private ProxyAnchorLoss(Builder builder) {
+    super(builder, Math.sqrt(2.0 / Math.max(builder.numClasses, 1)));
     this.margin = builder.margin;
     this.alpha = builder.alpha;
-    this.distance = builder.distance;
-    this.proxies =
-        new ProxyBlock(
-            builder.numClasses,
-            builder.embeddingDim,
-            Math.sqrt(2.0 / Math.max(builder.numClasses, 1)),
-            builder.seed);
   }
 
   /**
@@ -62,16 +51,14 @@ public final class ProxyAnchorLoss implements MetricLoss {
 
   @Override
   public NDArray compute(NDArray embeddings, NDArray labels, @Nullable MinerResult tuples) {
-    int[] y = LossSupport.checkBatch(embeddings, labels, tuples);
-    LossSupport.checkProxyInputs(y, embeddings, proxies);
+    int[] y = checkedLabels(embeddings, labels, tuples);
     int numClasses = proxies.numClasses();
-    NDArray proxyArray = proxies.proxies().toType(embeddings.getDataType(), false);
-    NDArray similarity = distance.matrix(embeddings, proxyArray);
+    NDArray similarity = proxyMatrix(embeddings);
     int b = y.length;
     float[] positive = new float[b * numClasses];
     float[] negative = new float[b * numClasses];
     boolean[] present = new boolean[numClasses];
-    for (int i : LossSupport.participants(b, tuples)) {
+    for (int i : participants(b, tuples)) {
       present[y[i]] = true;
       for (int c = 0; c < numClasses; c++) {
         if (c == y[i]) {
@@ -100,26 +87,6 @@ public final class ProxyAnchorLoss implements MetricLoss {
   }
 
   /**
-   * Returns the block holding the learned proxies, which the training loop must initialise and
-   * optimise (see {@link MetricLoss#parameters()}).
-   *
-   * @return the {@link ProxyBlock}
-   */
-  @Override
-  public Optional<Block> parameters() {
-    return Optional.of(proxies);
-  }
-
-  /**
-   * Returns the proxy block (the same object as {@link #parameters()}).
-   *
-   * @return the proxy block (the same object as {@link #parameters()})
-   */
-  public ProxyBlock proxyBlock() {
-    return proxies;
-  }
-
-  /**
    * Returns the margin.
    *
    * @return the margin
@@ -135,11 +102,6 @@ public final class ProxyAnchorLoss implements MetricLoss {
    */
   public double alpha() {
     return alpha;
-  }
-
-  @Override
-  public BatchDistance distance() {
-    return distance;
   }
 
   @Override
@@ -163,36 +125,12 @@ public final class ProxyAnchorLoss implements MetricLoss {
   }
 
   /** Builder of {@link ProxyAnchorLoss}; {@link #build()} validates. */
-  public static final class Builder {
-    private int numClasses;
-    private int embeddingDim;
+  public static final class Builder extends ProxyLossBuilder<Builder> {
     private double margin = 0.1;
     private double alpha = 32;
-    private BatchDistance distance = CosineSimilarity.create();
-    private long seed;
 
-    private Builder() {}
-
-    /**
-     * Sets the number of classes, one proxy each (required).
-     *
-     * @param numClasses a positive count
-     * @return this builder
-     */
-    public Builder setNumClasses(int numClasses) {
-      this.numClasses = numClasses;
-      return this;
-    }
-
-    /**
-     * Sets the embedding width (required).
-     *
-     * @param embeddingDim a positive width
-     * @return this builder
-     */
-    public Builder setEmbeddingDim(int embeddingDim) {
-      this.embeddingDim = embeddingDim;
-      return this;
+    private Builder() {
+      super(CosineSimilarity.create());
     }
 
     /**
@@ -214,28 +152,6 @@ public final class ProxyAnchorLoss implements MetricLoss {
      */
     public Builder optAlpha(double alpha) {
       this.alpha = alpha;
-      return this;
-    }
-
-    /**
-     * Sets the distance (default {@link CosineSimilarity}).
-     *
-     * @param distance the distance
-     * @return this builder
-     */
-    public Builder optDistance(BatchDistance distance) {
-      this.distance = Objects.requireNonNull(distance, "distance");
-      return this;
-    }
-
-    /**
-     * Sets the seed of the initial proxies (default 0).
-     *
-     * @param seed the seed
-     * @return this builder
-     */
-    public Builder optSeed(long seed) {
-      this.seed = seed;
       return this;
     }
 

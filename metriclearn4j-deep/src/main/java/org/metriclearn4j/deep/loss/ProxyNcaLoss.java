@@ -1,11 +1,8 @@
 package org.metriclearn4j.deep.loss;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Block;
 import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.metriclearn4j.deep.distance.BatchDistance;
 import org.metriclearn4j.deep.distance.LpDistance;
 import org.metriclearn4j.deep.miner.MinerResult;
 import org.metriclearn4j.deep.reduce.MeanReducer;
@@ -27,17 +24,14 @@ import org.metriclearn4j.deep.reduce.Reducer;
  * LpDistance} with power 2), reducer {@link MeanReducer}, proxies initialised from N(0, 1) with
  * seed 0. The proxies are learned: see {@link #parameters()}.
  */
-public final class ProxyNcaLoss implements MetricLoss {
+public final class ProxyNcaLoss extends ProxyLoss {
   private final double softmaxScale;
-  private final BatchDistance distance;
   private final Reducer reducer;
-  private final ProxyBlock proxies;
 
   private ProxyNcaLoss(Builder builder) {
+    super(builder, 1.0);
     this.softmaxScale = builder.softmaxScale;
-    this.distance = builder.distance;
     this.reducer = builder.reducer;
-    this.proxies = new ProxyBlock(builder.numClasses, builder.embeddingDim, 1.0, builder.seed);
   }
 
   /**
@@ -51,37 +45,15 @@ public final class ProxyNcaLoss implements MetricLoss {
 
   @Override
   public NDArray compute(NDArray embeddings, NDArray labels, @Nullable MinerResult tuples) {
-    int[] y = LossSupport.checkBatch(embeddings, labels, tuples);
-    LossSupport.checkProxyInputs(y, embeddings, proxies);
-    NDArray proxyArray = proxies.proxies().toType(embeddings.getDataType(), false);
-    NDArray matrix = distance.matrix(embeddings, proxyArray);
+    int[] y = checkedLabels(embeddings, labels, tuples);
+    NDArray matrix = proxyMatrix(embeddings);
     NDArray logProbability = distance.toScores(matrix).mul(softmaxScale).logSoftmax(1);
-    int[] rows = LossSupport.participants(y.length, tuples);
+    int[] rows = participants(y.length, tuples);
     int[] cols = new int[rows.length];
     for (int k = 0; k < rows.length; k++) {
       cols[k] = y[rows[k]];
     }
     return reducer.reduce(LossSupport.gather(logProbability, rows, cols).neg());
-  }
-
-  /**
-   * Returns the block holding the learned proxies, which the training loop must initialise and
-   * optimise (see {@link MetricLoss#parameters()}).
-   *
-   * @return the {@link ProxyBlock}
-   */
-  @Override
-  public Optional<Block> parameters() {
-    return Optional.of(proxies);
-  }
-
-  /**
-   * Returns the proxy block (the same object as {@link #parameters()}).
-   *
-   * @return the proxy block (the same object as {@link #parameters()})
-   */
-  public ProxyBlock proxyBlock() {
-    return proxies;
   }
 
   /**
@@ -91,11 +63,6 @@ public final class ProxyNcaLoss implements MetricLoss {
    */
   public double softmaxScale() {
     return softmaxScale;
-  }
-
-  @Override
-  public BatchDistance distance() {
-    return distance;
   }
 
   /**
@@ -128,36 +95,12 @@ public final class ProxyNcaLoss implements MetricLoss {
   }
 
   /** Builder of {@link ProxyNcaLoss}; {@link #build()} validates. */
-  public static final class Builder {
-    private int numClasses;
-    private int embeddingDim;
+  public static final class Builder extends ProxyLossBuilder<Builder> {
     private double softmaxScale = 1;
-    private BatchDistance distance = LpDistance.builder().optPower(2).build();
     private Reducer reducer = new MeanReducer();
-    private long seed;
 
-    private Builder() {}
-
-    /**
-     * Sets the number of classes, one proxy each (required).
-     *
-     * @param numClasses a positive count
-     * @return this builder
-     */
-    public Builder setNumClasses(int numClasses) {
-      this.numClasses = numClasses;
-      return this;
-    }
-
-    /**
-     * Sets the embedding width (required).
-     *
-     * @param embeddingDim a positive width
-     * @return this builder
-     */
-    public Builder setEmbeddingDim(int embeddingDim) {
-      this.embeddingDim = embeddingDim;
-      return this;
+    private Builder() {
+      super(LpDistance.builder().optPower(2).build());
     }
 
     /**
@@ -172,17 +115,6 @@ public final class ProxyNcaLoss implements MetricLoss {
     }
 
     /**
-     * Sets the distance (default squared Euclidean on L2-normalised vectors).
-     *
-     * @param distance the distance
-     * @return this builder
-     */
-    public Builder optDistance(BatchDistance distance) {
-      this.distance = Objects.requireNonNull(distance, "distance");
-      return this;
-    }
-
-    /**
      * Sets the reducer (default {@link MeanReducer}).
      *
      * @param reducer the reducer
@@ -190,17 +122,6 @@ public final class ProxyNcaLoss implements MetricLoss {
      */
     public Builder optReducer(Reducer reducer) {
       this.reducer = Objects.requireNonNull(reducer, "reducer");
-      return this;
-    }
-
-    /**
-     * Sets the seed of the initial proxies (default 0).
-     *
-     * @param seed the seed
-     * @return this builder
-     */
-    public Builder optSeed(long seed) {
-      this.seed = seed;
       return this;
     }
 

@@ -3,7 +3,6 @@ package org.metriclearn4j.deep.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
 import java.util.Arrays;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.metriclearn4j.deep.distance.BatchDistance;
 import org.metriclearn4j.deep.distance.LpDistance;
@@ -28,19 +27,16 @@ import org.metriclearn4j.deep.reduce.Reducer;
  * Defaults (pytorch-metric-learning 2.8.1): {@code margin = 0.05}, no swap, no smoothing, distance
  * {@link LpDistance#create()}, reducer {@link MeanOverNonZeroReducer}.
  */
-public final class TripletMarginLoss implements MetricLoss {
+public final class TripletMarginLoss extends TupleLoss {
   private final double margin;
   private final boolean swap;
   private final boolean smooth;
-  private final BatchDistance distance;
-  private final Reducer reducer;
 
   private TripletMarginLoss(Builder builder) {
+    super(builder);
     this.margin = builder.margin;
     this.swap = builder.swap;
     this.smooth = builder.smooth;
-    this.distance = builder.distance;
-    this.reducer = builder.reducer;
   }
 
   /**
@@ -164,11 +160,6 @@ public final class TripletMarginLoss implements MetricLoss {
     return smooth;
   }
 
-  @Override
-  public BatchDistance distance() {
-    return distance;
-  }
-
   /**
    * Returns the reducer of the triplet losses.
    *
@@ -184,29 +175,19 @@ public final class TripletMarginLoss implements MetricLoss {
   }
 
   @Override
-  public String toString() {
-    return "TripletMarginLoss[margin="
-        + margin
-        + ", swap="
-        + swap
-        + ", smooth="
-        + smooth
-        + ", distance="
-        + distance
-        + ", reducer="
-        + reducer
-        + "]";
+  String settings() {
+    return "margin=" + margin + ", swap=" + swap + ", smooth=" + smooth;
   }
 
   /** Builder of {@link TripletMarginLoss}; {@link #build()} validates. */
-  public static final class Builder {
+  public static final class Builder extends LossBuilder<Builder> {
     private double margin = 0.05;
     private boolean swap;
     private boolean smooth;
-    private BatchDistance distance = LpDistance.create();
-    private Reducer reducer = new MeanOverNonZeroReducer();
 
-    private Builder() {}
+    private Builder() {
+      super(LpDistance.create(), new MeanOverNonZeroReducer());
+    }
 
     /**
      * Sets the margin (default 0.05).
@@ -238,28 +219,6 @@ public final class TripletMarginLoss implements MetricLoss {
      */
     public Builder optSmooth(boolean smooth) {
       this.smooth = smooth;
-      return this;
-    }
-
-    /**
-     * Sets the distance (default {@link LpDistance#create()}).
-     *
-     * @param distance the distance
-     * @return this builder
-     */
-    public Builder optDistance(BatchDistance distance) {
-      this.distance = Objects.requireNonNull(distance, "distance");
-      return this;
-    }
-
-    /**
-     * Sets the reducer (default {@link MeanOverNonZeroReducer}).
-     *
-     * @param reducer the reducer
-     * @return this builder
-     */
-    public Builder optReducer(Reducer reducer) {
-      this.reducer = Objects.requireNonNull(reducer, "reducer");
       return this;
     }
 

@@ -1,7 +1,6 @@
 package org.metriclearn4j.deep.miner;
 
 import ai.djl.ndarray.NDArray;
-import java.util.Objects;
 import org.metriclearn4j.deep.distance.BatchDistance;
 import org.metriclearn4j.deep.distance.CosineSimilarity;
 
@@ -120,11 +119,12 @@ public final class MultiSimilarityMiner implements Miner {
   }
 
   /** Builder of {@link MultiSimilarityMiner}; {@link #build()} validates. */
-  public static final class Builder {
+  public static final class Builder extends MinerBuilder<Builder> {
     private double epsilon = 0.1;
-    private BatchDistance distance = CosineSimilarity.create();
 
-    private Builder() {}
+    private Builder() {
+      super(CosineSimilarity.create());
+    }
 
     /**
      * Sets epsilon (default 0.1).
@@ -134,17 +134,6 @@ public final class MultiSimilarityMiner implements Miner {
      */
     public Builder optEpsilon(double epsilon) {
       this.epsilon = epsilon;
-      return this;
-    }
-
-    /**
-     * Sets the distance (default {@link CosineSimilarity}).
-     *
-     * @param distance the distance
-     * @return this builder
-     */
-    public Builder optDistance(BatchDistance distance) {
-      this.distance = Objects.requireNonNull(distance, "distance");
       return this;
     }
 

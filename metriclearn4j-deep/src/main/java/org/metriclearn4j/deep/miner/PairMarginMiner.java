@@ -1,7 +1,6 @@
 package org.metriclearn4j.deep.miner;
 
 import ai.djl.ndarray.NDArray;
-import java.util.Objects;
 import org.metriclearn4j.deep.distance.BatchDistance;
 import org.metriclearn4j.deep.distance.LpDistance;
 
@@ -107,12 +106,13 @@ public final class PairMarginMiner implements Miner {
   }
 
   /** Builder of {@link PairMarginMiner}; {@link #build()} validates. */
-  public static final class Builder {
+  public static final class Builder extends MinerBuilder<Builder> {
     private double posMargin = 0.2;
     private double negMargin = 0.8;
-    private BatchDistance distance = LpDistance.create();
 
-    private Builder() {}
+    private Builder() {
+      super(LpDistance.create());
+    }
 
     /**
      * Sets the positive margin (default 0.2).
@@ -133,17 +133,6 @@ public final class PairMarginMiner implements Miner {
      */
     public Builder optNegMargin(double margin) {
       this.negMargin = margin;
-      return this;
-    }
-
-    /**
-     * Sets the distance (default {@link LpDistance#create()}).
-     *
-     * @param distance the distance
-     * @return this builder
-     */
-    public Builder optDistance(BatchDistance distance) {
-      this.distance = Objects.requireNonNull(distance, "distance");
       return this;
     }
 

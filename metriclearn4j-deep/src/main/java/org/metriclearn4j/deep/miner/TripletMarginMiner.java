@@ -138,12 +138,13 @@ public final class TripletMarginMiner implements Miner {
   }
 
   /** Builder of {@link TripletMarginMiner}; {@link #build()} validates. */
-  public static final class Builder {
+  public static final class Builder extends MinerBuilder<Builder> {
     private double margin = 0.2;
     private Type type = Type.ALL;
-    private BatchDistance distance = LpDistance.create();
 
-    private Builder() {}
+    private Builder() {
+      super(LpDistance.create());
+    }
 
     /**
      * Sets the margin (default 0.2).
@@ -164,17 +165,6 @@ public final class TripletMarginMiner implements Miner {
      */
     public Builder optType(Type type) {
       this.type = Objects.requireNonNull(type, "type");
-      return this;
-    }
-
-    /**
-     * Sets the distance (default {@link LpDistance#create()}).
-     *
-     * @param distance the distance
-     * @return this builder
-     */
-    public Builder optDistance(BatchDistance distance) {
-      this.distance = Objects.requireNonNull(distance, "distance");
       return this;
     }
 
