@@ -2,12 +2,10 @@ package org.metriclearn4j.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
 import org.metriclearn4j.data.BundledDatasets;
 import org.metriclearn4j.data.CsvDatasetReader;
 import org.metriclearn4j.data.LabeledDataset;
@@ -39,13 +37,7 @@ final class EmbedCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common = new CommonOptions();
 
-  @Option(
-      names = {"-m", "--model"},
-      paramLabel = "MODEL.json",
-      required = true,
-      description = "The model's JSON sidecar written by 'train --output'.")
-  @SuppressWarnings("NullAway.Init") // required option, set by picocli
-  Path model;
+  @Mixin ModelOutputOptions files = new ModelOutputOptions();
 
   @Option(
       names = {"-i", "--input"},
@@ -57,31 +49,19 @@ final class EmbedCommand implements Callable<Integer> {
   @SuppressWarnings("NullAway.Init") // required option, set by picocli
   String input;
 
-  @Option(
-      names = "--label-column",
-      paramLabel = "NAME",
-      description = "The label column of a CSV file (default: the last column).")
-  @Nullable String labelColumn;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "CSV",
-      required = true,
-      description = "Where to write the embeddings (written whole or not at all).")
-  @SuppressWarnings("NullAway.Init") // required option, set by picocli
-  Path output;
+  @Mixin LabelColumnOption labelColumn = new LabelColumnOption();
 
   @Override
   public Integer call() throws IOException {
     DjlRuntime.ensureOffline();
     PrintWriter out = spec.commandLine().getOut();
-    if (!Files.isRegularFile(model)) {
+    if (!Files.isRegularFile(files.model)) {
       throw new IllegalArgumentException(
-          "--model: expected an existing model file (.json), found '" + model + "'");
+          "--model: expected an existing model file (.json), found '" + files.model + "'");
     }
     float[][] embeddings;
     String[] labels;
-    try (EmbeddingModel embedder = EmbeddingModelFiles.load(model)) {
+    try (EmbeddingModel embedder = EmbeddingModelFiles.load(files.model)) {
       if (input.equals(MNIST_TEST)) {
         TensorDataset test = MnistDatasets.mnist(MnistDatasets.Split.TEST);
         checkWidth(embedder, test.featureSize());
@@ -116,7 +96,16 @@ final class EmbedCommand implements Callable<Integer> {
           labels[i] = names.get(y[i]);
         }
       }
-      AtomicFiles.write(output, csv(embeddings, labels, embedder.embeddingDim()));
+      float[][] values = embeddings;
+      String[] names = labels;
+      AtomicFiles.write(
+          files.output,
+          LabeledCsv.bytes(
+              "e",
+              values.length,
+              embedder.embeddingDim(),
+              (i, j) -> Float.toString(values[i][j]),
+              i -> names[i]));
       out.println(
           "embedded "
               + embeddings.length
@@ -127,7 +116,7 @@ final class EmbedCommand implements Callable<Integer> {
               + " dimensions with "
               + embedder.network()
               + "; wrote "
-              + output);
+              + files.output);
     }
     return 0;
   }
@@ -145,7 +134,7 @@ final class EmbedCommand implements Callable<Integer> {
               + input
               + "'");
     }
-    return CsvDatasetReader.read(path, labelColumn);
+    return CsvDatasetReader.read(path, labelColumn.labelColumn);
   }
 
   private void checkWidth(EmbeddingModel embedder, int width) {
@@ -158,27 +147,5 @@ final class EmbedCommand implements Callable<Integer> {
               + " has "
               + width);
     }
-  }
-
-  private static byte[] csv(float[][] embeddings, String[] labels, int k) {
-    StringBuilder text = new StringBuilder();
-    for (int j = 0; j < k; j++) {
-      text.append('e').append(j).append(',');
-    }
-    text.append("label\n");
-    for (int i = 0; i < embeddings.length; i++) {
-      for (int j = 0; j < k; j++) {
-        text.append(Float.toString(embeddings[i][j])).append(',');
-      }
-      text.append(quote(labels[i])).append('\n');
-    }
-    return text.toString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static String quote(String field) {
-    if (field.contains(",") || field.contains("\"") || field.contains("\n")) {
-      return '"' + field.replace("\"", "\"\"") + '"';
-    }
-    return field;
   }
 }

@@ -1,15 +1,10 @@
 package org.metriclearn4j.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
 import org.metriclearn4j.data.CsvDatasetReader;
 import org.metriclearn4j.data.LabeledDataset;
 import org.metriclearn4j.io.ModelFiles;
@@ -36,13 +31,7 @@ final class TransformCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common = new CommonOptions();
 
-  @Option(
-      names = {"-m", "--model"},
-      paramLabel = "FILE",
-      required = true,
-      description = "Model file.")
-  @SuppressWarnings("NullAway.Init") // required option, set by picocli
-  Path model;
+  @Mixin ModelOutputOptions files = new ModelOutputOptions();
 
   @Option(
       names = {"-i", "--input"},
@@ -52,24 +41,12 @@ final class TransformCommand implements Callable<Integer> {
   @SuppressWarnings("NullAway.Init") // required option, set by picocli
   Path input;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "CSV",
-      required = true,
-      description = "Output CSV (written atomically).")
-  @SuppressWarnings("NullAway.Init") // required option, set by picocli
-  Path output;
-
-  @Option(
-      names = "--label-column",
-      paramLabel = "NAME",
-      description = "Label column of the input (default: the last column).")
-  @Nullable String labelColumn;
+  @Mixin LabelColumnOption labelColumn = new LabelColumnOption();
 
   @Override
   public Integer call() throws IOException {
-    List<Transform> chain = ModelFiles.loadTransforms(model);
-    LabeledDataset dataset = CsvDatasetReader.read(input, labelColumn);
+    List<Transform> chain = ModelFiles.loadTransforms(files.model);
+    LabeledDataset dataset = CsvDatasetReader.read(input, labelColumn.labelColumn);
     int expected = chain.get(0).inputDimension();
     if (dataset.dimension() != expected) {
       throw new IllegalArgumentException(
@@ -84,7 +61,15 @@ final class TransformCommand implements Callable<Integer> {
     for (Transform transform : chain) {
       rows = transform.transform(rows);
     }
-    writeCsv(rows, dataset);
+    double[][] values = rows;
+    AtomicFiles.write(
+        files.output,
+        LabeledCsv.bytes(
+            "z",
+            values.length,
+            values.length == 0 ? 0 : values[0].length,
+            (i, j) -> Double.toString(values[i][j]),
+            i -> dataset.classNames().get(dataset.label(i))));
     PrintWriter out = spec.commandLine().getOut();
     out.println(
         "wrote "
@@ -92,35 +77,7 @@ final class TransformCommand implements Callable<Integer> {
             + " rows of "
             + (rows.length == 0 ? 0 : rows[0].length)
             + " features to "
-            + output);
+            + files.output);
     return 0;
-  }
-
-  private void writeCsv(double[][] rows, LabeledDataset dataset) throws IOException {
-    Path absolute = output.toAbsolutePath();
-    Path directory = absolute.getParent();
-    Path temp = Files.createTempFile(directory, absolute.getFileName().toString(), ".tmp");
-    try {
-      try (BufferedWriter writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-        int k = rows.length == 0 ? 0 : rows[0].length;
-        StringBuilder header = new StringBuilder();
-        for (int j = 0; j < k; j++) {
-          header.append('z').append(j).append(',');
-        }
-        writer.write(header.append("label").append('\n').toString());
-        for (int i = 0; i < rows.length; i++) {
-          StringBuilder line = new StringBuilder();
-          for (double v : rows[i]) {
-            line.append(v).append(',');
-          }
-          line.append(dataset.classNames().get(dataset.label(i))).append('\n');
-          writer.write(line.toString());
-        }
-      }
-      Files.move(
-          temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
   }
 }
