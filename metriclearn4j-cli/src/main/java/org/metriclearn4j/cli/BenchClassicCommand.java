@@ -74,13 +74,25 @@ final class BenchClassicCommand implements Callable<Integer> {
   Path outputDir = Path.of(".");
 
   @Option(
-      names = "--warmup-fits",
-      paramLabel = "N",
+      names = "--warmup-seconds",
+      paramLabel = "SECONDS",
       defaultValue = "1",
       description =
-          "Unmeasured fits on the first training fold before timing, so that JIT compilation is"
-              + " not counted in the fit time (default: ${DEFAULT-VALUE}).")
-  int warmupFits;
+          "Unmeasured fits on the first training fold (at least one) until this much CPU time has"
+              + " passed, so that JIT compilation is not counted in the fit time (default:"
+              + " ${DEFAULT-VALUE}).")
+  double warmupSeconds;
+
+  @Option(
+      names = "--min-timing-seconds",
+      paramLabel = "SECONDS",
+      defaultValue = "0.2",
+      description =
+          "Each fold's fit is repeated until this much CPU time has passed (at most "
+              + FitTiming.MAX_REPETITIONS
+              + " times) and the mean per fit is reported, so that fits shorter than the"
+              + " clock's tick are still measured (default: ${DEFAULT-VALUE}).")
+  double minTimingSeconds;
 
   @Option(
       names = "--seed",
@@ -105,9 +117,15 @@ final class BenchClassicCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (warmupFits < 0) {
+    if (!(warmupSeconds >= 0) || Double.isInfinite(warmupSeconds)) {
       throw new ParameterException(
-          spec.commandLine(), "--warmup-fits: expected 0 or more, found " + warmupFits);
+          spec.commandLine(),
+          "--warmup-seconds: expected a finite number >= 0, found " + warmupSeconds);
+    }
+    if (!(minTimingSeconds >= 0) || Double.isInfinite(minTimingSeconds)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--min-timing-seconds: expected a finite number >= 0, found " + minTimingSeconds);
     }
     PrintWriter out = spec.commandLine().getOut();
     List<String> names = new ArrayList<>();
@@ -180,16 +198,15 @@ final class BenchClassicCommand implements Callable<Integer> {
         }
         if (!learner.equals(EUCLIDEAN)) {
           SupervisedMetricLearner metricLearner = LearnerCatalog.create(learner, seed);
-          if (f == 0) {
-            for (int w = 0; w < warmupFits; w++) {
-              metricLearner.fit(train);
-            }
+          LabeledDataset trainingFold = train;
+          if (f == 0 && warmupSeconds > 0) {
+            FitTiming.measure(() -> metricLearner.fit(trainingFold), warmupSeconds);
           }
-          long cpuStart = FitClock.processCpuNanos();
-          long wallStart = System.nanoTime();
-          MahalanobisMetric metric = metricLearner.fit(train);
-          fitWallSeconds[f] = (System.nanoTime() - wallStart) / 1e9;
-          fitCpuSeconds[f] = (FitClock.processCpuNanos() - cpuStart) / 1e9;
+          FitTiming<MahalanobisMetric> timing =
+              FitTiming.measure(() -> metricLearner.fit(trainingFold), minTimingSeconds);
+          MahalanobisMetric metric = timing.lastResult();
+          fitWallSeconds[f] = timing.wallSecondsPerRun();
+          fitCpuSeconds[f] = timing.cpuSecondsPerRun();
           iterations[f] = metric.fitSummary().iterations();
           converged += metric.fitSummary().converged() ? 1 : 0;
           train = train.withFeatures(metric.transform(train.features()));

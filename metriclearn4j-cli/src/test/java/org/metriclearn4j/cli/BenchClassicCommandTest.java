@@ -30,7 +30,9 @@ class BenchClassicCommandTest {
             "covariance,lfda",
             "--datasets",
             "iris",
-            "--warmup-fits",
+            "--warmup-seconds",
+            "0",
+            "--min-timing-seconds",
             "0",
             "--output-dir",
             dir.toString());
