@@ -63,6 +63,38 @@ class BenchClassicCommandTest {
   }
 
   @Test
+  void maxFoldsLimitsTheFoldsRunAndIsChecked(@TempDir Path dir) throws IOException {
+    StringWriter err = new StringWriter();
+    int code =
+        run(
+            err,
+            "bench",
+            "classic",
+            "--learners",
+            "covariance",
+            "--datasets",
+            "iris",
+            "--max-folds",
+            "2",
+            "--warmup-seconds",
+            "0",
+            "--min-timing-seconds",
+            "0",
+            "--output-dir",
+            dir.toString());
+    assertEquals(0, code, err.toString());
+    List<String> lines =
+        Files.readAllLines(dir.resolve("bench-classic.csv"), StandardCharsets.UTF_8);
+    assertTrue(lines.get(1).startsWith("euclidean,iris,raw,ok,"), lines.get(1));
+    assertTrue(lines.get(1).endsWith(",2,2,"), lines.get(1));
+    for (String bad : new String[] {"0", "6"}) {
+      StringWriter usage = new StringWriter();
+      assertEquals(2, run(usage, "bench", "classic", "--max-folds", bad));
+      assertTrue(usage.toString().contains("--max-folds: expected 1 to 5, found " + bad));
+    }
+  }
+
+  @Test
   void unknownLearnerFailsBeforeAnyFileIsWritten(@TempDir Path dir) {
     StringWriter err = new StringWriter();
     int code = run(err, "bench", "classic", "--learners", "magic", "--output-dir", dir.toString());
