@@ -33,15 +33,30 @@ import org.metriclearn4j.metric.Provenance;
  * <p>Defaults: {@code gamma = 1} (slack; {@code Double.POSITIVE_INFINITY} gives hard constraints),
  * at most {@code maxIterations = 1000} passes, convergence when the relative change of the dual
  * variables over a pass, {@code ||lambda - lambda_old||_1 / (||lambda||_2 + ||lambda_old||_2)}, is
- * below {@code tolerance = 1e-3} (the authors' criterion), prior {@link Prior#VARIANCE} (the
- * Euclidean metric of standardised features, so that the result does not depend on the units of the
- * features; metric-learn's default, the identity, does, and loses accuracy on unscaled data),
+ * below {@code tolerance = 1e-3} (the authors' criterion), prior {@link Prior#RANGE} (see below),
  * bounds {@code u} and {@code l} the 5th and 95th percentiles of the squared distances under the
  * prior between the points the pairs use (all pairs of those points, or 200,000 drawn with the seed
  * when there are more), as in the paper. The covariance prior is the inverse of the covariance of
  * those points plus a ridge of {@code 1e-3} times its mean variance. Pairs that join two identical
  * points carry no information and are skipped. The fit reports whether it converged or stopped at
  * the iteration limit, and as objective the final value of the objective above.
+ *
+ * <p><b>Why the range prior.</b> The prior should not depend on the units of the features:
+ * metric-learn's default, the identity, does, and loses accuracy on unscaled data (on wine, whose
+ * proline varies 10^5 times more than its other features, metric-learn's ITML reaches kNN accuracy
+ * 0.950/0.967 (k=3/k=5) on the raw data against 0.983/0.989 after standardising). {@link
+ * Prior#VARIANCE} and {@link Prior#RANGE} are both unit-free (a feature multiplied by a constant
+ * gives the same metric). They differ in what they equalise: inverse variances give every feature
+ * the same <em>average</em> contribution to a squared distance, so a feature that is almost always
+ * the same gets a weight without bound and dominates whenever it does change (the border pixels of
+ * digits, variance 0.0006 against 18 for a typical pixel, weigh 30,000 times more); inverse squared
+ * ranges give every feature the same <em>largest</em> contribution, 1, so that no feature
+ * dominates, and features on a common scale (pixels) keep their Euclidean geometry. Measured with
+ * {@link ItmlSupervised} on the five reference folds, kNN k=3/k=5 after the metric (the same on raw
+ * and standardised data): variance prior against range prior, digits 0.971/0.973 and 0.981/0.978
+ * (metric-learn: raw 0.984/0.979, standardised 0.978/0.978), iris 0.960/0.960 and 0.967/0.967, wine
+ * 0.994/0.994 and 1.000/0.989, breast_cancer 0.965/0.965 and 0.961/0.961 (metric-learn at most
+ * 0.954/0.958). The price: one outlying value shrinks the weight of its feature.
  */
 public final class Itml implements PairsMetricLearner {
   /** The prior metric {@code M_0} that ITML stays close to. */
@@ -55,7 +70,13 @@ public final class Itml implements PairsMetricLearner {
      * standardising each feature (a feature without variance gets weight {@code 1 / mean
      * variance}).
      */
-    VARIANCE
+    VARIANCE,
+    /**
+     * The diagonal of inverse squared ranges ({@code 1 / (max - min)^2}) of the points the pairs
+     * use: the Euclidean metric after min-max scaling, under which each feature adds at most 1 to a
+     * squared distance (a feature without range gets weight {@code 1 / mean squared range}).
+     */
+    RANGE
   }
 
   /**
@@ -165,6 +186,7 @@ public final class Itml implements PairsMetricLearner {
               WeakMetricSupport.regularisedInverse(
                   WeakMetricSupport.covariance(x, used), COVARIANCE_RIDGE);
           case VARIANCE -> WeakMetricSupport.inverseVariances(x, used);
+          case RANGE -> inverseSquaredRanges(x, used);
         };
     double u;
     double l;
@@ -265,6 +287,40 @@ public final class Itml implements PairsMetricLearner {
         learned,
         new FitSummary(iterations, converged, objective),
         new Provenance(name(), hp, pairs.numPoints(), d, seed));
+  }
+
+  /**
+   * Returns {@code diag(1 / range_t^2)} over the given rows, {@code range_t = max - min} of feature
+   * {@code t}; a feature whose range is at most {@code 1e-6} times the root mean squared range gets
+   * weight {@code 1 / mean squared range} (weight 1 when every feature is constant), so that the
+   * prior stays positive definite.
+   */
+  static DMatrixRMaj inverseSquaredRanges(DMatrixRMaj x, int[] rows) {
+    int d = x.numCols;
+    double[] lo = new double[d];
+    double[] hi = new double[d];
+    java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
+    java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+    for (int r : rows) {
+      for (int t = 0; t < d; t++) {
+        double v = x.data[r * d + t];
+        lo[t] = Math.min(lo[t], v);
+        hi[t] = Math.max(hi[t], v);
+      }
+    }
+    double[] squared = new double[d];
+    double mean = 0;
+    for (int t = 0; t < d; t++) {
+      double range = hi[t] - lo[t];
+      squared[t] = range * range;
+      mean += squared[t] / d;
+    }
+    DMatrixRMaj out = new DMatrixRMaj(d, d);
+    for (int t = 0; t < d; t++) {
+      double v = squared[t] > 1e-12 * mean ? squared[t] : mean;
+      out.set(t, t, v > 0 ? 1.0 / v : 1.0);
+    }
+    return out;
   }
 
   private static int[] informativeOrder(DMatrixRMaj diffs, boolean[] similar) {
@@ -369,7 +425,7 @@ public final class Itml implements PairsMetricLearner {
     private double gamma = 1.0;
     private int maxIterations = 1000;
     private double tolerance = 1e-3;
-    private Prior prior = Prior.VARIANCE;
+    private Prior prior = Prior.RANGE;
     private double lowerPercentile = 5;
     private double upperPercentile = 95;
     private @Nullable Double upperBound;
@@ -412,7 +468,7 @@ public final class Itml implements PairsMetricLearner {
     }
 
     /**
-     * Sets the prior metric (default {@link Prior#VARIANCE}).
+     * Sets the prior metric (default {@link Prior#RANGE}).
      *
      * @param prior the prior
      * @return this builder

@@ -141,8 +141,10 @@ class ItmlTest extends PairsContract {
     double previous = Double.POSITIVE_INFINITY;
     double loosest = Double.NaN;
     for (double gamma : new double[] {0.01, 1, 100, Double.POSITIVE_INFINITY}) {
+      // the bounds are in the units of M* (identity scale), so the prior is the identity
       MahalanobisMetric m =
           Itml.builder()
+              .prior(Itml.Prior.IDENTITY)
               .gamma(gamma)
               .bounds(u, l)
               .tolerance(1e-7)
@@ -193,6 +195,68 @@ class ItmlTest extends PairsContract {
         1e-12);
   }
 
+  @Test
+  void rangePriorBoundsArePercentilesOfSquaredDistancesAfterMinMaxScaling() {
+    // feature 0 is almost always 0 (one point has 4): its variance is tiny (0.39 over 40 points)
+    // but its range (4) is that of the others, so under the range prior it adds at most 1 to a
+    // squared distance, as every feature does; a constant feature 2 gets 1 / mean squared range
+    Random random = new Random(7);
+    int n = 40;
+    double[][] x = new double[n][4];
+    for (int i = 0; i < n; i++) {
+      x[i][0] = i == 5 ? 4 : 0;
+      x[i][1] = random.nextGaussian() * 3;
+      x[i][2] = 2.5;
+      x[i][3] = 100 + random.nextGaussian() * 50;
+    }
+    int[] first = new int[n / 2];
+    int[] second = new int[n / 2];
+    boolean[] similar = new boolean[n / 2];
+    for (int p = 0; p < n / 2; p++) {
+      first[p] = 2 * p;
+      second[p] = 2 * p + 1;
+      similar[p] = p % 2 == 0;
+    }
+    Pairs pairs = Pairs.of(x, first, second, similar);
+    double[] squaredRange = new double[4];
+    for (int t = 0; t < 4; t++) {
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (double[] row : x) {
+        lo = Math.min(lo, row[t]);
+        hi = Math.max(hi, row[t]);
+      }
+      squaredRange[t] = (hi - lo) * (hi - lo);
+    }
+    double meanSquaredRange = Arrays.stream(squaredRange).sum() / 4;
+    double[] weight = new double[4];
+    for (int t = 0; t < 4; t++) {
+      weight[t] = 1 / (squaredRange[t] > 0 ? squaredRange[t] : meanSquaredRange);
+    }
+    List<Double> d2 = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        double s = 0;
+        for (int t = 0; t < 4; t++) {
+          s += weight[t] * (x[i][t] - x[j][t]) * (x[i][t] - x[j][t]);
+        }
+        assertTrue(s <= 3 + 1e-12, "a squared distance above one per varying feature: " + s);
+        d2.add(s);
+      }
+    }
+    double[] sorted = d2.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    MahalanobisMetric m = Itml.builder().build().fit(pairs);
+    assertEquals(
+        percentile(sorted, 5),
+        Double.parseDouble(m.provenance().hyperparameters().get("upperBound")),
+        1e-12);
+    assertEquals(
+        percentile(sorted, 95),
+        Double.parseDouble(m.provenance().hyperparameters().get("lowerBound")),
+        1e-12);
+    assertEquals("RANGE", m.provenance().hyperparameters().get("prior"));
+  }
+
   private static double percentile(double[] sorted, double q) {
     double pos = q / 100 * (sorted.length - 1);
     int lo = (int) pos;
@@ -201,7 +265,7 @@ class ItmlTest extends PairsContract {
   }
 
   @Test
-  void varianceAndCovariancePriorsMakeTheMetricIndependentOfFeatureUnits() {
+  void rangeVarianceAndCovariancePriorsMakeTheMetricIndependentOfFeatureUnits() {
     Pairs pairs = toyPairs(4, 20);
     double[] units = {1000, 0.01, 1};
     double[][] x = pairs.points();
@@ -212,7 +276,8 @@ class ItmlTest extends PairsContract {
       }
     }
     Pairs rescaled = Pairs.of(scaled, pairs.first(), pairs.second(), pairs.similar());
-    for (Itml.Prior prior : new Itml.Prior[] {Itml.Prior.VARIANCE, Itml.Prior.COVARIANCE}) {
+    for (Itml.Prior prior :
+        new Itml.Prior[] {Itml.Prior.RANGE, Itml.Prior.VARIANCE, Itml.Prior.COVARIANCE}) {
       Itml itml = Itml.builder().prior(prior).build();
       MahalanobisMetric a = itml.fit(pairs);
       MahalanobisMetric b = itml.fit(rescaled);
@@ -227,7 +292,7 @@ class ItmlTest extends PairsContract {
 
   @Test
   void identityPriorOnUnscaledDataDependsOnUnits() {
-    // the reason VARIANCE is the default: the identity prior is not unit-free
+    // the reason the default prior (RANGE) is a scaled one: the identity prior is not unit-free
     Pairs pairs = toyPairs(4, 20);
     double[][] x = pairs.points();
     double[][] scaled = new double[x.length][];
@@ -276,7 +341,7 @@ class ItmlTest extends PairsContract {
     assertEquals(5, copy.maxIterations());
     assertEquals(0.1, copy.tolerance());
     assertEquals(4, copy.seed());
-    assertEquals(Itml.Prior.VARIANCE, copy.prior());
+    assertEquals(Itml.Prior.RANGE, copy.prior());
     assertTrue(Arrays.asList(Itml.Prior.values()).contains(Itml.Prior.COVARIANCE));
   }
 }
