@@ -7,6 +7,7 @@ import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.metriclearn4j.constraints.Pairs;
 import org.metriclearn4j.linalg.Kernels;
+import org.metriclearn4j.linalg.SymmetricEigen;
 import org.metriclearn4j.metric.FitSummary;
 import org.metriclearn4j.metric.MahalanobisMetric;
 import org.metriclearn4j.metric.Provenance;
@@ -22,15 +23,25 @@ import org.metriclearn4j.metric.Provenance;
  *   s.t.        f(M) = sum_{(i,j) similar} ||x_i - x_j||_M^2 &lt;= 1,   M PSD
  * </pre>
  *
- * by the paper's projected gradient ascent: a step along the gradient of {@code g} made orthogonal
- * to the gradient of {@code f}, then alternating projections onto the half-space {@code f(M) <= 1}
- * and onto the PSD cone ({@link Kernels#projectToPsd}) until {@code f(M) <= 1.01} (at most {@code
- * maxProjections} rounds, fewer when a round lowers {@code f} by less than 1%), then an exact
- * rescaling onto {@code f(M) <= 1}. The step size is relative to {@code ||M||_F}; it grows by 5%
- * after a step that improves {@code g} and is halved, from the previous iterate, after one that
- * does not. The optimisation runs on features divided by the root mean square of their pair
- * differences (the problem is equivariant under that rescaling, the gradient path is not), so
- * unscaled data converge like scaled data.
+ * It is convex (a concave {@code g} maximised over a convex set), the constraint is active at the
+ * optimum and {@code g} is homogeneous of degree 1/2, so it is the scale-free problem {@code min
+ * f(M) / g(M)^2}. Writing {@code M = P B P^T} with {@code P = U (Omega + rho I)^(-1/2)}, where
+ * {@code W = U Omega U^T} is the eigen-decomposition of the similar-pair scatter {@code W = sum_S
+ * (x_i - x_j)(x_i - x_j)^T} (so {@code f(M) = <W, M>}) and {@code rho = 1e-9 tr(W) / d} a ridge,
+ * turns the feasible set into the spectraplex {@code {B PSD, tr B <= 1}}. The Euclidean projection
+ * onto it is exact (one eigen-decomposition: the eigenvalues are projected onto {@code {mu >= 0,
+ * sum mu <= 1}}), so the fit is a convergent projected gradient ascent: spectral projected gradient
+ * (Birgin, Martinez, Raydan, SIAM J. Optim. 2000) with Barzilai-Borwein step sizes and a
+ * non-monotone Armijo search (memory 10, constant 1e-4) along the projected direction. It stops
+ * when the Frank-Wolfe duality gap {@code max(0, lambda_max(grad G(B))) - <grad G(B), B>}, an upper
+ * bound on the distance of {@code G(B) = g(P B P^T)} to the optimum, is at most {@code tolerance *
+ * G(B)}. The ridge only matters when {@code W} is singular (fewer independent similar differences
+ * than features, e.g. {@code d > n}): then the paper's problem is unbounded in the directions no
+ * similar pair varies in, and the result concentrates on them. The optimisation runs on features
+ * divided by the root mean square of their pair differences (the problem is equivariant under that
+ * rescaling, the ridge is not), so the result does not depend on feature units. The returned {@code
+ * M} satisfies {@code f(M) + rho tr(M) = 1} in those units. Without a ridge or rank constraint the
+ * optimum is often of low rank (rank one on iris with all pairs, rank three on digits).
  *
  * <p>{@link Form#DIAGONAL} learns {@code M = diag(a)}, a feature weighting, by minimising the
  * paper's convex objective (its eq. 6)
@@ -42,14 +53,30 @@ import org.metriclearn4j.metric.Provenance;
  * <p>with projected Newton steps (Bertsekas' variant: Newton on the coordinates not held at zero,
  * gradient on the others) and a backtracking line search.
  *
- * <p>Defaults: {@link Form#FULL}, {@code maxIterations = 100} ascent or Newton iterations, {@code
- * maxProjections = 10000}, {@code tolerance = 1e-3} (full: converged when an accepted step changes
- * {@code M} by less than this fraction of {@code ||M||_F}, or the step size falls below it;
+ * <p>Defaults: {@link Form#FULL}, {@code maxIterations = 100} projected-gradient or Newton
+ * iterations, {@code tolerance = 1e-3} (full: converged when the relative duality gap is below it;
  * diagonal: when the relative decrease of {@code h} is below it), {@code diagonalC = 1} (the weight
  * {@code c}; it only rescales the result). Pairs of identical points are ignored. The fit reports
- * the iterations, convergence and the final {@code g(M)} (full) or {@code h(a)} (diagonal).
+ * the iterations, convergence and the final {@code g(M)} (full) or {@code h(a)} (diagonal). The
+ * full form is not converged when it stops at {@code maxIterations}, or when no step increases
+ * {@code G} at working precision before the gap falls below the tolerance.
  */
 public final class Mmc implements PairsMetricLearner {
+  /** The ridge relative to the mean eigenvalue of the similar-pair scatter. */
+  private static final double RIDGE = 1e-9;
+
+  /** Objective values the non-monotone line search compares against. */
+  private static final int NONMONOTONE_MEMORY = 10;
+
+  /** Sufficient-increase constant of the line search. */
+  private static final double ARMIJO = 1e-4;
+
+  /** Halvings of the step before the line search gives up. */
+  private static final int MAX_BACKTRACKS = 60;
+
+  private static final double MIN_STEP = 1e-30;
+  private static final double MAX_STEP = 1e30;
+
   /** Which metric MMC learns. */
   public enum Form {
     /** A full PSD matrix {@code M}. */
@@ -60,14 +87,12 @@ public final class Mmc implements PairsMetricLearner {
 
   private final Form form;
   private final int maxIterations;
-  private final int maxProjections;
   private final double tolerance;
   private final double diagonalC;
 
   private Mmc(Builder b) {
     this.form = b.form;
     this.maxIterations = b.maxIterations;
-    this.maxProjections = b.maxProjections;
     this.tolerance = b.tolerance;
     this.diagonalC = b.diagonalC;
   }
@@ -82,7 +107,6 @@ public final class Mmc implements PairsMetricLearner {
     return new Builder()
         .form(form)
         .maxIterations(maxIterations)
-        .maxProjections(maxProjections)
         .tolerance(tolerance)
         .diagonalC(diagonalC);
   }
@@ -127,7 +151,6 @@ public final class Mmc implements PairsMetricLearner {
         WeakMetricSupport.hyperparameters(
             "form", form,
             "maxIterations", maxIterations,
-            "maxProjections", maxProjections,
             "tolerance", tolerance,
             "diagonalC", diagonalC);
     Provenance provenance = new Provenance(name(), hp, pairs.numPoints(), d, 0L);
@@ -187,53 +210,108 @@ public final class Mmc implements PairsMetricLearner {
       unit[t] = rms > 0 ? 1.0 / rms : 1.0;
     }
     DMatrixRMaj xs = scaleColumns(x, unit);
-    DMatrixRMaj dd = scaleColumns(disDiffs, unit);
-    Scatter scatter = new Scatter(xs, dis[0], dis[1]);
     double[] ones = new double[sim[0].length];
     java.util.Arrays.fill(ones, 1.0);
-    // W = sum over similar pairs v v^T, so f(A) = <W, A>
+    // W = sum over similar pairs v v^T, so f(A) = <W, A>; whiten with P = U (Omega + rho I)^(-1/2)
     DMatrixRMaj w = Kernels.pairScatter(xs, sim[0], sim[1], ones);
-    double wNorm2 = frobeniusDot(w, w);
-    DMatrixRMaj a = CommonOps_DDRM.identity(d);
-    CommonOps_DDRM.scale(1.0 / frobeniusDot(w, a), a);
-    double obj = dissimilarSum(dd, a);
-    double alpha = 0.1;
+    SymmetricEigen wEig = Kernels.symmetricEigen(w);
+    double trace = 0;
+    for (double v : wEig.values()) {
+      trace += Math.max(v, 0);
+    }
+    double rho = RIDGE * trace / d;
+    DMatrixRMaj p = wEig.vectors().copy();
+    for (int c = 0; c < d; c++) {
+      double s = 1 / Math.sqrt(Math.max(wEig.values()[c], 0) + rho);
+      for (int r = 0; r < d; r++) {
+        p.data[r * d + c] *= s;
+      }
+    }
+    DMatrixRMaj xw = new DMatrixRMaj(x.numRows, d);
+    CommonOps_DDRM.mult(xs, p, xw);
+    Whitened problem =
+        new Whitened(xw, dis[0], dis[1], WeakMetricSupport.differences(xw, dis[0], dis[1]));
+    // spectral projected gradient ascent of G(B) over {B PSD, tr B <= 1}
+    DMatrixRMaj b = CommonOps_DDRM.identity(d);
+    CommonOps_DDRM.scale(1.0 / d, b);
+    double[] dist = problem.distances(b);
+    double obj = sum(dist);
+    DMatrixRMaj grad = problem.gradient(dist);
+    double step = Math.sqrt(frobeniusDot(b, b) / frobeniusDot(grad, grad));
+    double[] recent = new double[NONMONOTONE_MEMORY];
+    java.util.Arrays.fill(recent, obj);
+    DMatrixRMaj best = b;
+    double bestObj = obj;
     boolean converged = false;
     int iterations = 0;
-    DMatrixRMaj direction = ascentDirection(scatter, dd, a, w, wNorm2);
-    while (iterations < maxIterations) {
-      iterations++;
-      double aNorm = Math.sqrt(frobeniusDot(a, a));
-      double dirNorm = Math.sqrt(frobeniusDot(direction, direction));
-      if (!(dirNorm > 0)) {
+    while (true) {
+      double gap = Math.max(0, Kernels.symmetricEigen(grad).values()[0]) - frobeniusDot(grad, b);
+      if (gap <= tolerance * obj) {
         converged = true;
         break;
       }
-      DMatrixRMaj candidate = a.copy();
-      CommonOps_DDRM.addEquals(candidate, alpha * aNorm / dirNorm, direction);
-      candidate = projectFeasible(candidate, w, wNorm2);
-      double candObj = dissimilarSum(dd, candidate);
-      if (candObj > obj) {
-        DMatrixRMaj diff = candidate.copy();
-        CommonOps_DDRM.subtractEquals(diff, a);
-        double change = Math.sqrt(frobeniusDot(diff, diff)) / aNorm;
-        a = candidate;
-        obj = candObj;
-        alpha *= 1.05;
-        if (change < tolerance) {
-          converged = true;
+      if (iterations == maxIterations) {
+        break;
+      }
+      iterations++;
+      DMatrixRMaj target = b.copy();
+      CommonOps_DDRM.addEquals(target, step, grad);
+      DMatrixRMaj direction = projectToSpectraplex(target);
+      CommonOps_DDRM.subtractEquals(direction, b);
+      double slope = frobeniusDot(grad, direction);
+      double reference = obj;
+      for (double r : recent) {
+        reference = Math.min(reference, r);
+      }
+      double lambda = 1;
+      DMatrixRMaj trial = b;
+      double[] trialDist = dist;
+      double trialObj = obj;
+      boolean accepted = false;
+      for (int ls = 0; ls < MAX_BACKTRACKS && slope > 0; ls++) {
+        trial = b.copy();
+        CommonOps_DDRM.addEquals(trial, lambda, direction);
+        trialDist = problem.distances(trial);
+        trialObj = sum(trialDist);
+        if (trialObj >= reference + ARMIJO * lambda * slope) {
+          accepted = true;
           break;
         }
-        direction = ascentDirection(scatter, dd, a, w, wNorm2);
-      } else {
-        alpha /= 2;
-        if (alpha < tolerance) {
-          converged = true;
-          break;
-        }
+        lambda /= 2;
+      }
+      if (!accepted) {
+        // no ascent left at working precision: report the duality gap as it stands
+        break;
+      }
+      DMatrixRMaj trialGrad = problem.gradient(trialDist);
+      DMatrixRMaj s = trial.copy();
+      CommonOps_DDRM.subtractEquals(s, b);
+      DMatrixRMaj y = trialGrad.copy();
+      CommonOps_DDRM.subtractEquals(y, grad);
+      double sy = -frobeniusDot(s, y);
+      double ss = frobeniusDot(s, s);
+      step = sy > 0 ? Math.min(MAX_STEP, Math.max(MIN_STEP, ss / sy)) : MAX_STEP;
+      b = trial;
+      dist = trialDist;
+      obj = trialObj;
+      grad = trialGrad;
+      recent[iterations % NONMONOTONE_MEMORY] = obj;
+      if (obj > bestObj) {
+        best = b;
+        bestObj = obj;
       }
     }
-    // back to the original units: M = D A D with D = diag(unit)
+    if (!converged) {
+      // the non-monotone search may end below an earlier iterate
+      b = best;
+      obj = bestObj;
+    }
+    // back to the original units: M = D P B P^T D with D = diag(unit)
+    DMatrixRMaj pb = new DMatrixRMaj(d, d);
+    CommonOps_DDRM.mult(p, b, pb);
+    DMatrixRMaj a = new DMatrixRMaj(d, d);
+    CommonOps_DDRM.multTransB(pb, p, a);
+    Kernels.symmetrize(a);
     DMatrixRMaj m = a.copy();
     for (int i = 0; i < d; i++) {
       for (int j = 0; j < d; j++) {
@@ -244,56 +322,80 @@ public final class Mmc implements PairsMetricLearner {
   }
 
   /**
-   * Alternating projections onto {@code <W, A> <= 1} and the PSD cone, until {@code <W, A> <=
-   * 1.01}, {@code maxProjections} rounds, or a round that lowers {@code <W, A>} by less than 1%;
-   * then an exact rescaling if still above 1.
+   * Returns the Euclidean projection of a symmetric matrix onto {@code {B PSD, tr B <= 1}}: its
+   * eigenvalues projected onto {@code {mu >= 0, sum mu <= 1}}.
    */
-  private DMatrixRMaj projectFeasible(DMatrixRMaj a, DMatrixRMaj w, double wNorm2) {
-    DMatrixRMaj current = a;
-    double previous = Double.POSITIVE_INFINITY;
-    for (int it = 0; it < maxProjections; it++) {
-      double f = frobeniusDot(w, current);
-      if (f > 1) {
-        current = current.copy();
-        CommonOps_DDRM.addEquals(current, -(f - 1) / wNorm2, w);
-      }
-      current = Kernels.projectToPsd(current);
-      double after = frobeniusDot(w, current);
-      if (after <= 1.01 || after > 0.99 * previous) {
-        break;
-      }
-      previous = after;
+  private static DMatrixRMaj projectToSpectraplex(DMatrixRMaj symmetric) {
+    SymmetricEigen eig = Kernels.symmetricEigen(symmetric);
+    double[] lambda = eig.values();
+    int d = lambda.length;
+    double[] mu = new double[d];
+    double clipped = 0;
+    for (int i = 0; i < d; i++) {
+      mu[i] = Math.max(0, lambda[i]);
+      clipped += mu[i];
     }
-    double f = frobeniusDot(w, current);
-    if (f > 1) {
-      current = current.copy();
-      CommonOps_DDRM.scale(1.0 / f, current);
+    if (clipped > 1) {
+      // onto the simplex sum mu = 1 (eigenvalues come in descending order)
+      double cumulative = 0;
+      double theta = 0;
+      for (int i = 0; i < d; i++) {
+        cumulative += lambda[i];
+        double candidate = (cumulative - 1) / (i + 1);
+        if (lambda[i] - candidate > 0) {
+          theta = candidate;
+        }
+      }
+      for (int i = 0; i < d; i++) {
+        mu[i] = Math.max(0, lambda[i] - theta);
+      }
     }
-    return current;
+    int rank = 0;
+    while (rank < d && mu[rank] > 0) {
+      rank++;
+    }
+    DMatrixRMaj v = new DMatrixRMaj(d, rank);
+    DMatrixRMaj scaled = new DMatrixRMaj(d, rank);
+    for (int r = 0; r < d; r++) {
+      for (int c = 0; c < rank; c++) {
+        double e = eig.vectors().data[r * d + c];
+        v.data[r * rank + c] = e;
+        scaled.data[r * rank + c] = e * mu[c];
+      }
+    }
+    DMatrixRMaj out = new DMatrixRMaj(d, d);
+    CommonOps_DDRM.multTransB(scaled, v, out);
+    Kernels.symmetrize(out);
+    return out;
   }
 
-  /** The dissimilar pairs, for {@link Kernels#pairScatter}. */
-  private record Scatter(DMatrixRMaj x, int[] first, int[] second) {}
+  /** The dissimilar pairs over the whitened points. */
+  private record Whitened(DMatrixRMaj x, int[] first, int[] second, DMatrixRMaj differences) {
 
-  /** The gradient of {@code g} made orthogonal to {@code W}. */
-  private static DMatrixRMaj ascentDirection(
-      Scatter scatter, DMatrixRMaj dis, DMatrixRMaj a, DMatrixRMaj w, double wNorm2) {
-    double[] dist = WeakMetricSupport.quadraticForms(dis, a);
-    double[] weights = new double[dist.length];
-    double floor = 1e-12 * maxOf(dist);
-    for (int p = 0; p < dist.length; p++) {
-      weights[p] = 0.5 / Math.sqrt(Math.max(dist[p], floor));
+    /** Returns {@code ||u_p||_B} for every dissimilar pair. */
+    double[] distances(DMatrixRMaj b) {
+      double[] q = WeakMetricSupport.quadraticForms(differences, b);
+      for (int i = 0; i < q.length; i++) {
+        q[i] = Math.sqrt(q[i]);
+      }
+      return q;
     }
-    DMatrixRMaj grad = Kernels.pairScatter(scatter.x(), scatter.first(), scatter.second(), weights);
-    double along = frobeniusDot(grad, w) / wNorm2;
-    CommonOps_DDRM.addEquals(grad, -along, w);
-    return grad;
+
+    /** Returns the gradient {@code sum_p u_p u_p^T / (2 ||u_p||_B)} of {@code G}. */
+    DMatrixRMaj gradient(double[] dist) {
+      double[] weights = new double[dist.length];
+      double floor = 1e-12 * maxOf(dist);
+      for (int p = 0; p < dist.length; p++) {
+        weights[p] = 0.5 / Math.max(dist[p], floor);
+      }
+      return Kernels.pairScatter(x, first, second, weights);
+    }
   }
 
-  private static double dissimilarSum(DMatrixRMaj dis, DMatrixRMaj a) {
+  private static double sum(double[] v) {
     double s = 0;
-    for (double q : WeakMetricSupport.quadraticForms(dis, a)) {
-      s += Math.sqrt(q);
+    for (double x : v) {
+      s += x;
     }
     return s;
   }
@@ -499,7 +601,6 @@ public final class Mmc implements PairsMetricLearner {
   public static final class Builder {
     private Form form = Form.FULL;
     private int maxIterations = 100;
-    private int maxProjections = 10000;
     private double tolerance = 1e-3;
     private double diagonalC = 1.0;
 
@@ -517,24 +618,14 @@ public final class Mmc implements PairsMetricLearner {
     }
 
     /**
-     * Sets the maximum number of ascent (full) or Newton (diagonal) iterations (default 100).
+     * Sets the maximum number of projected-gradient (full) or Newton (diagonal) iterations (default
+     * 100).
      *
      * @param maxIterations {@code >= 1}
      * @return this builder
      */
     public Builder maxIterations(int maxIterations) {
       this.maxIterations = maxIterations;
-      return this;
-    }
-
-    /**
-     * Sets the maximum number of alternating-projection rounds per step (default 10000).
-     *
-     * @param maxProjections {@code >= 1}
-     * @return this builder
-     */
-    public Builder maxProjections(int maxProjections) {
-      this.maxProjections = maxProjections;
       return this;
     }
 
@@ -568,7 +659,6 @@ public final class Mmc implements PairsMetricLearner {
      */
     public Mmc build() {
       WeakMetricSupport.checkAtLeast("maxIterations", maxIterations, 1);
-      WeakMetricSupport.checkAtLeast("maxProjections", maxProjections, 1);
       WeakMetricSupport.checkPositive("tolerance", tolerance);
       WeakMetricSupport.checkPositive("diagonalC", diagonalC);
       return new Mmc(this);
