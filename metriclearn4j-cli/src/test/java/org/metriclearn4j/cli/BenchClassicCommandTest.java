@@ -18,24 +18,31 @@ class BenchClassicCommandTest {
     return Main.execute(args, new PrintWriter(new StringWriter()), new PrintWriter(err));
   }
 
+  /** Runs {@code bench classic} on iris without warm-up or repeated timing, plus {@code extra}. */
+  private static int benchOnIris(StringWriter err, Path dir, String learners, String... extra) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "bench",
+                "classic",
+                "--learners",
+                learners,
+                "--datasets",
+                "iris",
+                "--warmup-seconds",
+                "0",
+                "--min-timing-seconds",
+                "0",
+                "--output-dir",
+                dir.toString()));
+    args.addAll(List.of(extra));
+    return run(err, args.toArray(new String[0]));
+  }
+
   @Test
   void writesOneCsvRowPerLearnerAndPrepOnTheReferenceFolds(@TempDir Path dir) throws IOException {
     StringWriter err = new StringWriter();
-    int code =
-        run(
-            err,
-            "bench",
-            "classic",
-            "--learners",
-            "covariance,lfda",
-            "--datasets",
-            "iris",
-            "--warmup-seconds",
-            "0",
-            "--min-timing-seconds",
-            "0",
-            "--output-dir",
-            dir.toString());
+    int code = benchOnIris(err, dir, "covariance,lfda");
     assertEquals(0, code, err.toString());
     List<String> lines =
         Files.readAllLines(dir.resolve("bench-classic.csv"), StandardCharsets.UTF_8);
@@ -55,33 +62,21 @@ class BenchClassicCommandTest {
   }
 
   @Test
-  void negativeWarmupIsAUsageErrorNamingTheOption(@TempDir Path dir) {
-    StringWriter err = new StringWriter();
-    int code = run(err, "bench", "classic", "--warmup-fits", "-1", "--output-dir", dir.toString());
-    assertEquals(2, code);
-    assertTrue(err.toString().contains("--warmup-fits"), err.toString());
+  void negativeOrNonFiniteTimingOptionsAreUsageErrorsNamingTheOption(@TempDir Path dir) {
+    for (String option : new String[] {"--warmup-seconds", "--min-timing-seconds"}) {
+      for (String value : new String[] {"-1", "NaN", "Infinity"}) {
+        StringWriter err = new StringWriter();
+        int code = run(err, "bench", "classic", option, value, "--output-dir", dir.toString());
+        assertEquals(2, code, option + " " + value);
+        assertTrue(err.toString().contains(option + ": expected"), err.toString());
+      }
+    }
   }
 
   @Test
   void maxFoldsLimitsTheFoldsRunAndIsChecked(@TempDir Path dir) throws IOException {
     StringWriter err = new StringWriter();
-    int code =
-        run(
-            err,
-            "bench",
-            "classic",
-            "--learners",
-            "covariance",
-            "--datasets",
-            "iris",
-            "--max-folds",
-            "2",
-            "--warmup-seconds",
-            "0",
-            "--min-timing-seconds",
-            "0",
-            "--output-dir",
-            dir.toString());
+    int code = benchOnIris(err, dir, "covariance", "--max-folds", "2");
     assertEquals(0, code, err.toString());
     List<String> lines =
         Files.readAllLines(dir.resolve("bench-classic.csv"), StandardCharsets.UTF_8);
