@@ -1,6 +1,7 @@
 package org.metriclearn4j.learn;
 
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.jspecify.annotations.Nullable;
@@ -26,20 +27,41 @@ import org.metriclearn4j.metric.Provenance;
  * where {@code d_M(x, y) = (x - y)^T M (x - y)} is the squared distance, {@code D_ld(A, B) = tr(A
  * B^-1) - log det(A B^-1) - d} the LogDet divergence, and the initial targets {@code xi0} are the
  * upper bound {@code u} for similar pairs and the lower bound {@code l} for dissimilar ones. It is
- * solved, as in the paper's Algorithm 1, by cyclic Bregman projections: each pass visits every
- * similar then every dissimilar pair once and applies a rank-one update {@code M += beta M v v^T
- * M}; the dual variables {@code lambda} keep the projections exact.
+ * solved, as in the paper's Algorithm 1, by Bregman projections: each pass visits every pair once,
+ * in a new random order drawn with the seed (see below), and applies a rank-one update {@code M +=
+ * beta M v v^T M}; the dual variables {@code lambda} keep the projections exact.
  *
  * <p>Defaults: {@code gamma = 1} (slack; {@code Double.POSITIVE_INFINITY} gives hard constraints),
  * at most {@code maxIterations = 1000} passes, convergence when the relative change of the dual
  * variables over a pass, {@code ||lambda - lambda_old||_1 / (||lambda||_2 + ||lambda_old||_2)}, is
- * below {@code tolerance = 1e-3} (the authors' criterion), prior {@link Prior#RANGE} (see below),
- * bounds {@code u} and {@code l} the 5th and 95th percentiles of the squared distances under the
- * prior between the points the pairs use (all pairs of those points, or 200,000 drawn with the seed
- * when there are more), as in the paper. The covariance prior is the inverse of the covariance of
- * those points plus a ridge of {@code 1e-3} times its mean variance. Pairs that join two identical
- * points carry no information and are skipped. The fit reports whether it converged or stopped at
- * the iteration limit, and as objective the final value of the objective above.
+ * below {@code tolerance = 1e-3} (the authors' criterion), a random order in every pass ({@code
+ * randomOrder = true}), prior {@link Prior#RANGE} (see below), bounds {@code u} and {@code l} the
+ * 5th and 95th percentiles of the squared distances under the prior between the points the pairs
+ * use (all pairs of those points, or 200,000 drawn with the seed when there are more), as in the
+ * paper. The covariance prior is the inverse of the covariance of those points plus a ridge of
+ * {@code 1e-3} times its mean variance. Pairs that join two identical points carry no information
+ * and are skipped. The fit reports whether it converged or stopped at the iteration limit, and as
+ * objective the final value of the objective above.
+ *
+ * <p><b>Why a random order in every pass.</b> The projections are coordinate ascent on the dual of
+ * the problem above, and the order only decides how fast it converges: any order that visits every
+ * pair within a bounded number of steps (a new permutation every pass visits each within {@code 2m
+ * - 1} steps of {@code m} pairs) keeps the convergence of Bregman's method (Y. Censor, S. A.
+ * Zenios, <i>Parallel Optimization</i>, 1997, almost cyclic control). With the default percentile
+ * bounds most pairs conflict (on iris, 162 of 180 similar pairs are farther than {@code u} and 167
+ * of 180 dissimilar pairs nearer than {@code l} under the prior; 213 of the 360 constraints are
+ * active at the optimum), and all of them act on the same few entries of {@code M}: a coupled dual,
+ * the case where a fixed cyclic order is slow and a fresh random permutation every pass is not
+ * (C.-P. Lee, S. J. Wright, "Random permutations fix a worst case for cyclic coordinate descent",
+ * IMA J. Numer. Anal. 39(3), 2019). Measured with {@link ItmlSupervised} on the five reference
+ * folds of iris, the fixed order (every similar pair, then every dissimilar one, as metric-learn
+ * does; {@link Builder#randomOrder(boolean) randomOrder(false)}) needs 2,775 to 4,476 passes to
+ * meet the authors' criterion and stops unconverged at the default 1,000; the random order meets it
+ * in 15 or 16 (wine 14-15, breast_cancer 13-14, digits 16), at the same optimum (same kNN
+ * accuracy). On letter (first of five shuffled folds, 13,520 pairs of each kind) the fixed order's
+ * iterate after 1,000 passes is still far from the optimum, kNN k=3/k=5 0.850/0.847 against
+ * 0.917/0.921 at the optimum the random order reaches in 20 passes (Euclidean: 0.950/0.951; the
+ * rest of that gap is ITML's objective on 26 classes, not the solver).
  *
  * <p><b>Why the range prior.</b> The prior should not depend on the units of the features:
  * metric-learn's default, the identity, does, and loses accuracy on unscaled data (on wine, whose
@@ -92,6 +114,7 @@ public final class Itml implements PairsMetricLearner {
   private final double upperPercentile;
   private final @Nullable Double upperBound;
   private final @Nullable Double lowerBound;
+  private final boolean randomOrder;
   private final long seed;
 
   private Itml(Builder b) {
@@ -103,6 +126,7 @@ public final class Itml implements PairsMetricLearner {
     this.upperPercentile = b.upperPercentile;
     this.upperBound = b.upperBound;
     this.lowerBound = b.lowerBound;
+    this.randomOrder = b.randomOrder;
     this.seed = b.seed;
   }
 
@@ -122,6 +146,7 @@ public final class Itml implements PairsMetricLearner {
     b.upperPercentile = upperPercentile;
     b.upperBound = upperBound;
     b.lowerBound = lowerBound;
+    b.randomOrder = randomOrder;
     b.seed = seed;
     return b;
   }
@@ -146,7 +171,18 @@ public final class Itml implements PairsMetricLearner {
     return prior;
   }
 
-  /** Returns the seed (used only to sample distances for the bounds on large inputs). */
+  /**
+   * Returns whether each pass visits the pairs in a new random order (otherwise: similar pairs,
+   * then dissimilar ones, in their given order, every pass).
+   */
+  public boolean randomOrder() {
+    return randomOrder;
+  }
+
+  /**
+   * Returns the seed of the order in which the passes visit the pairs and of the sample of
+   * distances for the bounds on large inputs.
+   */
   public long seed() {
     return seed;
   }
@@ -225,11 +261,19 @@ public final class Itml implements PairsMetricLearner {
     double[] av = new double[d];
     double gammaProj = Double.isInfinite(gamma) ? 1.0 : gamma / (gamma + 1.0);
     double invGamma = Double.isInfinite(gamma) ? 0.0 : 1.0 / gamma;
+    int[] visit = new int[m];
+    for (int k = 0; k < m; k++) {
+      visit[k] = k;
+    }
+    SplittableRandom random = new SplittableRandom(seed);
     boolean converged = false;
     int iterations = 0;
     while (iterations < maxIterations) {
       iterations++;
-      for (int k = 0; k < m; k++) {
+      if (randomOrder) {
+        shuffle(visit, random);
+      }
+      for (int k : visit) {
         double[] vk = v[k];
         double wtw = multiply(a, vk, av, d);
         if (!(wtw > 0)) {
@@ -279,6 +323,7 @@ public final class Itml implements PairsMetricLearner {
             "gamma", gamma,
             "maxIterations", maxIterations,
             "tolerance", tolerance,
+            "randomOrder", randomOrder,
             "prior", prior,
             "boundPercentiles", lowerPercentile + "," + upperPercentile,
             "upperBound", u,
@@ -343,6 +388,16 @@ public final class Itml implements PairsMetricLearner {
       }
     }
     return java.util.Arrays.copyOf(order, count);
+  }
+
+  /** Fisher-Yates shuffle of {@code a} in place. */
+  private static void shuffle(int[] a, SplittableRandom random) {
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
   }
 
   /**
@@ -430,6 +485,7 @@ public final class Itml implements PairsMetricLearner {
     private double upperPercentile = 95;
     private @Nullable Double upperBound;
     private @Nullable Double lowerBound;
+    private boolean randomOrder = true;
     private long seed;
 
     private Builder() {}
@@ -507,8 +563,22 @@ public final class Itml implements PairsMetricLearner {
     }
 
     /**
-     * Sets the seed used to sample point pairs when estimating the bounds on large inputs (default
-     * 0).
+     * Sets whether each pass visits the pairs in a new random order drawn with the seed (default
+     * {@code true}); {@code false} visits every similar pair, then every dissimilar pair, in the
+     * given order, every pass (metric-learn's order), which converges far more slowly (see the
+     * class documentation).
+     *
+     * @param randomOrder whether to shuffle the pairs before every pass
+     * @return this builder
+     */
+    public Builder randomOrder(boolean randomOrder) {
+      this.randomOrder = randomOrder;
+      return this;
+    }
+
+    /**
+     * Sets the seed of the order of the passes and of the sample of point pairs used to estimate
+     * the bounds on large inputs (default 0).
      *
      * @param seed the seed
      * @return this builder

@@ -8,9 +8,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.NormOps_DDRM;
 import org.junit.jupiter.api.Test;
 import org.metriclearn4j.constraints.ConstraintSampler;
 import org.metriclearn4j.constraints.Pairs;
+import org.metriclearn4j.data.BundledDatasets;
 import org.metriclearn4j.data.LabeledDataset;
 import org.metriclearn4j.metric.MahalanobisMetric;
 
@@ -108,7 +112,7 @@ class ItmlTest extends PairsContract {
         Itml.builder()
             .gamma(Double.POSITIVE_INFINITY)
             .bounds(u, l)
-            .tolerance(1e-9)
+            .tolerance(1e-12)
             .maxIterations(100_000)
             .build()
             .fit(pairs);
@@ -308,6 +312,114 @@ class ItmlTest extends PairsContract {
     assertTrue(Math.abs(ratioA - ratioB) > 1e-3 * ratioA, ratioA + " vs " + ratioB);
   }
 
+  /**
+   * How far a metric is from the optimum of ITML's slack problem, from the metric alone. With
+   * {@code d_c} the squared distance of pair {@code c}, the optimality conditions of {@code min
+   * D_ld(M, M_0) + gamma sum_c D_ld(xi_c, xi0_c)} give the dual variable of a similar pair as
+   * {@code lambda_c = gamma max(0, 1/u - 1/d_c)} and of a dissimilar pair as {@code gamma max(0,
+   * 1/d_c - 1/l)} (zero when the pair meets its bound, and then {@code xi_c = xi0_c}; otherwise
+   * {@code xi_c = d_c}), and stationarity in {@code M} requires {@code M^-1 = M_0^-1 + sum_similar
+   * lambda_c v_c v_c^T - sum_dissimilar lambda_c v_c v_c^T}. Returns the relative Frobenius norm of
+   * the difference of the two sides.
+   */
+  private static double optimalityResidual(
+      MahalanobisMetric m, Pairs pairs, double[] priorInverseDiagonal, double gamma) {
+    double u = Double.parseDouble(m.provenance().hyperparameters().get("upperBound"));
+    double l = Double.parseDouble(m.provenance().hyperparameters().get("lowerBound"));
+    double[][] x = pairs.points();
+    int d = x[0].length;
+    DMatrixRMaj rhs = new DMatrixRMaj(d, d);
+    for (int t = 0; t < d; t++) {
+      rhs.set(t, t, priorInverseDiagonal[t]);
+    }
+    double[] d2 = squaredDistances(m, pairs);
+    for (int p = 0; p < d2.length; p++) {
+      boolean similar = pairs.similar()[p];
+      double lambda =
+          similar ? gamma * Math.max(0, 1 / u - 1 / d2[p]) : gamma * Math.max(0, 1 / d2[p] - 1 / l);
+      double sign = similar ? 1 : -1;
+      double[] a = x[pairs.first()[p]];
+      double[] b = x[pairs.second()[p]];
+      for (int r = 0; r < d; r++) {
+        for (int c = 0; c < d; c++) {
+          rhs.add(r, c, sign * lambda * (a[r] - b[r]) * (a[c] - b[c]));
+        }
+      }
+    }
+    DMatrixRMaj inverse = new DMatrixRMaj(m.matrix());
+    assertTrue(CommonOps_DDRM.invert(inverse));
+    double norm = NormOps_DDRM.normF(inverse);
+    CommonOps_DDRM.subtractEquals(inverse, rhs);
+    return NormOps_DDRM.normF(inverse) / norm;
+  }
+
+  /**
+   * {@code (max - min)^2} of every feature over the points the pairs use: the inverse of the range
+   * prior's diagonal.
+   */
+  private static double[] squaredRanges(Pairs pairs) {
+    double[][] x = pairs.points();
+    double[] out = new double[x[0].length];
+    for (int t = 0; t < out.length; t++) {
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (int p = 0; p < pairs.size(); p++) {
+        for (int i : new int[] {pairs.first()[p], pairs.second()[p]}) {
+          lo = Math.min(lo, x[i][t]);
+          hi = Math.max(hi, x[i][t]);
+        }
+      }
+      out[t] = (hi - lo) * (hi - lo);
+    }
+    return out;
+  }
+
+  /** Metric-learn's default draw on iris: 20 c^2 = 180 similar and 180 dissimilar pairs. */
+  private static Pairs irisPairs() {
+    return ConstraintSampler.withSeed(0).pairs(BundledDatasets.load("iris"), 180, 180);
+  }
+
+  @Test
+  void convergesOnIrisToTheOptimumOfTheSlackProblem() {
+    Pairs pairs = irisPairs();
+    double[] priorInverse = squaredRanges(pairs);
+    MahalanobisMetric byDefault = Itml.builder().build().fit(pairs);
+    assertTrue(byDefault.fitSummary().converged(), byDefault.fitSummary().toString());
+    assertTrue(byDefault.fitSummary().iterations() <= 100, byDefault.fitSummary().toString());
+    assertTrue(optimalityResidual(byDefault, pairs, priorInverse, 1) < 1e-2);
+    MahalanobisMetric tight =
+        Itml.builder().tolerance(1e-10).maxIterations(10_000).build().fit(pairs);
+    assertTrue(tight.fitSummary().converged(), tight.fitSummary().toString());
+    assertTrue(optimalityResidual(tight, pairs, priorInverse, 1) < 1e-7);
+    // the residual measures the distance to the optimum: the prior alone is far from it
+    MahalanobisMetric prior = Itml.builder().maxIterations(1).tolerance(1e-12).build().fit(pairs);
+    assertTrue(optimalityResidual(prior, pairs, priorInverse, 1) > 0.1);
+  }
+
+  @Test
+  void fixedOrderReachesTheSameOptimumButNeedsFarMorePasses() {
+    Pairs pairs = irisPairs();
+    Itml fixed = Itml.builder().randomOrder(false).build();
+    MahalanobisMetric stalled = fixed.fit(pairs);
+    assertTrue(!stalled.fitSummary().converged(), stalled.fitSummary().toString());
+    assertEquals(1000, stalled.fitSummary().iterations());
+
+    Pairs toy = toyPairs(3, 20);
+    double[] priorInverse = squaredRanges(toy);
+    MahalanobisMetric random = Itml.builder().tolerance(1e-10).build().fit(toy);
+    MahalanobisMetric cyclic =
+        fixed.toBuilder().tolerance(1e-10).maxIterations(100_000).build().fit(toy);
+    assertTrue(cyclic.fitSummary().converged(), cyclic.fitSummary().toString());
+    assertTrue(optimalityResidual(cyclic, toy, priorInverse, 1) < 1e-7);
+    double[][] a = random.matrix();
+    double[][] b = cyclic.matrix();
+    for (int r = 0; r < a.length; r++) {
+      for (int c = 0; c < a.length; c++) {
+        assertEquals(a[r][c], b[r][c], 1e-6 * Math.abs(a[r][r]), "M[" + r + "][" + c + "]");
+      }
+    }
+  }
+
   @Test
   void stopsAtTheIterationLimitAndSaysItDidNotConverge() {
     Pairs pairs = toyPairs(5, 30);
@@ -341,6 +453,8 @@ class ItmlTest extends PairsContract {
     assertEquals(5, copy.maxIterations());
     assertEquals(0.1, copy.tolerance());
     assertEquals(4, copy.seed());
+    assertTrue(copy.randomOrder());
+    assertTrue(!itml.toBuilder().randomOrder(false).build().randomOrder());
     assertEquals(Itml.Prior.RANGE, copy.prior());
     assertTrue(Arrays.asList(Itml.Prior.values()).contains(Itml.Prior.COVARIANCE));
   }
