@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.metriclearn4j.cli.CliRun.run;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,21 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 class DeepCommandsTest {
   private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @Test
   void trainOnDigitsWritesAPngPlotAndAModelThatEmbedApplies(@TempDir Path dir) throws IOException {
     Path plot = dir.resolve("plots/d.png");
     Path svg = dir.resolve("d.svg");
     Path model = dir.resolve("digits.json");
-    Run trained =
+    CliRun trained =
         run(
             "train",
             "--dataset",
@@ -74,7 +64,7 @@ class DeepCommandsTest {
     }
 
     Path csv = dir.resolve("emb.csv");
-    Run embedded =
+    CliRun embedded =
         run("embed", "--model", model.toString(), "--input", "digits", "--output", csv.toString());
     assertEquals(0, embedded.code(), embedded.err());
     List<String> rows = Files.readAllLines(csv, StandardCharsets.UTF_8);
@@ -95,7 +85,7 @@ class DeepCommandsTest {
   @Test
   void embedRejectsAnInputOfTheWrongWidthNamingTheOption(@TempDir Path dir) throws IOException {
     Path model = dir.resolve("m.json");
-    Run trained =
+    CliRun trained =
         run(
             "train",
             "--dataset",
@@ -110,7 +100,7 @@ class DeepCommandsTest {
             model.toString());
     assertEquals(0, trained.code(), trained.err());
     Path out = dir.resolve("iris.csv");
-    Run r =
+    CliRun r =
         run("embed", "--model", model.toString(), "--input", "iris", "--output", out.toString());
     assertEquals(1, r.code());
     assertTrue(r.err().contains("--input") && r.err().contains("64"), r.err());
@@ -119,33 +109,35 @@ class DeepCommandsTest {
 
   @Test
   void badOptionValuesNameTheOption() {
-    Run epochs = run("train", "--dataset", "digits", "--epochs", "0");
+    CliRun epochs = run("train", "--dataset", "digits", "--epochs", "0");
     assertEquals(1, epochs.code());
     assertTrue(epochs.err().contains("--epochs"), epochs.err());
 
-    Run loss = run("train", "--dataset", "digits", "--loss", "magic");
+    CliRun loss = run("train", "--dataset", "digits", "--loss", "magic");
     assertEquals(1, loss.code());
     assertTrue(loss.err().contains("--loss") && loss.err().contains("contrastive"), loss.err());
 
-    Run cnn = run("train", "--dataset", "digits", "--network", "cnn");
+    CliRun cnn = run("train", "--dataset", "digits", "--network", "cnn");
     assertEquals(1, cnn.code());
     assertTrue(cnn.err().contains("--network"), cnn.err());
 
-    Run miner = run("train", "--setup", "siamese", "--miner", "batch-hard", "--dataset", "digits");
+    CliRun miner =
+        run("train", "--setup", "siamese", "--miner", "batch-hard", "--dataset", "digits");
     assertEquals(1, miner.code());
     assertTrue(miner.err().contains("--miner"), miner.err());
 
-    Run notANumber = run("train", "--batch-size", "many");
+    CliRun notANumber = run("train", "--batch-size", "many");
     assertEquals(2, notANumber.code());
     assertTrue(notANumber.err().contains("--batch-size"), notANumber.err());
 
-    Run config = run("bench", "deep", "--configs", "nope");
+    CliRun config = run("bench", "deep", "--configs", "nope");
     assertEquals(1, config.code());
     assertTrue(
         config.err().contains("--configs") && config.err().contains("contrastive_ms"),
         config.err());
 
-    Run missing = run("embed", "--model", "no-such.json", "--input", "digits", "--output", "x.csv");
+    CliRun missing =
+        run("embed", "--model", "no-such.json", "--input", "digits", "--output", "x.csv");
     assertEquals(1, missing.code());
     assertTrue(missing.err().contains("--model"), missing.err());
   }

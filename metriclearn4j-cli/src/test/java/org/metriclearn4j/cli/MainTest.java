@@ -3,10 +3,9 @@ package org.metriclearn4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.metriclearn4j.cli.CliRun.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,18 +18,9 @@ import org.metriclearn4j.io.ModelFiles;
 import org.metriclearn4j.transform.Transform;
 
 class MainTest {
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @Test
   void datasetsListsBundledSetsWithTheirShapes() {
-    Run r = run("datasets");
+    CliRun r = run("datasets");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().matches("(?s).*iris\\s+150\\s+4\\s+3.*"), r.out());
     assertTrue(r.out().matches("(?s).*letter\\s+20000\\s+16\\s+26.*"), r.out());
@@ -38,7 +28,7 @@ class MainTest {
 
   @Test
   void compareOnIrisReproducesScikitLearnKnnFoldScores() {
-    Run r = run("compare");
+    CliRun r = run("compare");
     assertEquals(0, r.code(), r.err());
     assertTrue(
         r.out().contains("knn scores:        [0.9667, 1.0000, 0.9333, 0.9667, 1.0000]"), r.out());
@@ -47,14 +37,14 @@ class MainTest {
 
   @Test
   void unknownOptionIsAUsageErrorWithExitCodeTwo() {
-    Run r = run("compare", "--no-such-option");
+    CliRun r = run("compare", "--no-such-option");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("--no-such-option"), r.err());
   }
 
   @Test
   void missingDatasetFailsWithOneLineAndExitCodeOne() {
-    Run r = run("evaluate", "--dataset", "no-such-file.csv");
+    CliRun r = run("evaluate", "--dataset", "no-such-file.csv");
     assertEquals(1, r.code());
     String first = r.err().lines().findFirst().orElse("");
     assertTrue(first.contains("--dataset") && first.contains("no-such-file.csv"), r.err());
@@ -63,14 +53,14 @@ class MainTest {
 
   @Test
   void verboseAddsTheStackTrace() {
-    Run r = run("evaluate", "--dataset", "no-such-file.csv", "--verbose");
+    CliRun r = run("evaluate", "--dataset", "no-such-file.csv", "--verbose");
     assertEquals(1, r.code());
     assertTrue(r.err().contains("\tat "), r.err());
   }
 
   @Test
   void unknownLearnerNamesTheKnownOnes() {
-    Run r = run("evaluate", "--learner", "magic");
+    CliRun r = run("evaluate", "--learner", "magic");
     assertEquals(1, r.code());
     assertTrue(r.err().contains("nca") && r.err().contains("magic"), r.err());
   }
@@ -78,7 +68,7 @@ class MainTest {
   @Test
   void fitThenTransformAppliesTheSavedChain(@TempDir Path dir) throws IOException {
     Path model = dir.resolve("wine-nca.json");
-    Run fit = run("fit", "--dataset", "wine", "--standardize", "--output", model.toString());
+    CliRun fit = run("fit", "--dataset", "wine", "--standardize", "--output", model.toString());
     assertEquals(0, fit.code(), fit.err());
     List<Transform> chain = ModelFiles.loadTransforms(model);
     assertEquals(2, chain.size());
@@ -94,7 +84,7 @@ class MainTest {
     }
     Files.writeString(input, csv.toString(), StandardCharsets.UTF_8);
     Path output = dir.resolve("out.csv");
-    Run transform =
+    CliRun transform =
         run(
             "transform",
             "--model",
@@ -121,7 +111,7 @@ class MainTest {
     assertEquals(0, run("fit", "--dataset", "iris", "--output", model.toString()).code());
     Path input = dir.resolve("two.csv");
     Files.writeString(input, "a,b,label\n1,2,x\n3,4,y\n", StandardCharsets.UTF_8);
-    Run r =
+    CliRun r =
         run(
             "transform",
             "--model",

@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.metriclearn4j.cli.CliRun.run;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,15 +22,6 @@ import org.metriclearn4j.data.LabeledDataset;
 import org.metriclearn4j.data.Synthetic;
 
 class NonlinearDemoCommandTest {
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
-  }
-
   /** Mean accuracy of one pipeline over the folds listed in the CSV. */
   private static double meanAccuracy(List<String> csv, String dataset, String pipeline) {
     return csv.stream()
@@ -48,7 +38,7 @@ class NonlinearDemoCommandTest {
       @TempDir Path dir) throws IOException {
     Path csv = dir.resolve("rings.csv");
     // measured on n = 120, seeds 0 to 5: lfda+knn 0.63 to 0.69, kernel pipelines 0.97 to 1.00
-    Run r =
+    CliRun r =
         run(
             "demo",
             "nonlinear",
@@ -78,7 +68,7 @@ class NonlinearDemoCommandTest {
   @Test
   void theFigureIsAPngWithOnePanelPerDatasetAndPipeline(@TempDir Path dir) throws IOException {
     Path figure = dir.resolve("sub").resolve("kernel.png");
-    Run r = run("demo", "nonlinear", "-n", "40", "--gamma", "2", "--figure", figure.toString());
+    CliRun r = run("demo", "nonlinear", "-n", "40", "--gamma", "2", "--figure", figure.toString());
     assertEquals(0, r.code(), r.err());
     byte[] bytes = Files.readAllBytes(figure);
     byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
@@ -104,7 +94,7 @@ class NonlinearDemoCommandTest {
     "--figure, plot.svg"
   })
   void aBadOptionIsAUsageErrorThatNamesIt(String option, String value) {
-    Run r = run("demo", "nonlinear", option, value);
+    CliRun r = run("demo", "nonlinear", option, value);
     assertEquals(2, r.code(), r.err());
     String first = r.err().lines().findFirst().orElse("");
     assertTrue(first.startsWith(option + ": expected"), r.err());
@@ -113,7 +103,7 @@ class NonlinearDemoCommandTest {
 
   @Test
   void demoWithoutASubcommandIsAUsageError() {
-    Run r = run("demo");
+    CliRun r = run("demo");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("nonlinear"), r.err());
   }
