@@ -46,12 +46,15 @@ public final class ItmlSupervised implements SupervisedMetricLearner {
   }
 
   /** Builds an {@link ItmlSupervised}; {@link #build()} validates. */
-  public static final class Builder {
+  public static final class Builder extends ConstraintDrawBuilder<Builder, ItmlSupervised> {
     private Itml itml = Itml.builder().build();
-    private int numConstraints;
-    private long seed;
 
     private Builder() {}
+
+    @Override
+    Builder self() {
+      return this;
+    }
 
     /**
      * Sets the ITML settings (default {@code Itml.builder().build()}).
@@ -65,34 +68,12 @@ public final class ItmlSupervised implements SupervisedMetricLearner {
     }
 
     /**
-     * Sets the number of similar pairs, and of dissimilar pairs, to draw (default {@code 0}: {@code
-     * 20 c^2}).
-     *
-     * @param numConstraints {@code >= 1}, or {@code 0} for the default
-     * @return this builder
-     */
-    public Builder numConstraints(int numConstraints) {
-      this.numConstraints = numConstraints;
-      return this;
-    }
-
-    /**
-     * Sets the seed of the sampling (default 0).
-     *
-     * @param seed the seed
-     * @return this builder
-     */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
-    }
-
-    /**
      * Validates the settings and returns the learner.
      *
      * @return the learner
      * @throws IllegalArgumentException if {@code numConstraints < 0}
      */
+    @Override
     public ItmlSupervised build() {
       return new ItmlSupervised(
           itml, new ConstraintDraw(numConstraints, seed, ConstraintDraw.DefaultCount.CLASSES));

@@ -415,12 +415,18 @@ public final class Lmnn implements SupervisedMetricLearner {
   }
 
   /** Builder of {@link Lmnn}; {@link #build()} validates. */
-  public static final class Builder {
+  public static final class Builder extends ProjectionLearnerBuilder<Builder, Lmnn> {
     private int neighbors = 3;
     private double pushWeight = 0.5;
-    private final ProjectionOptions.Builder options = new ProjectionOptions.Builder(1000);
 
-    private Builder() {}
+    private Builder() {
+      super(1000);
+    }
+
+    @Override
+    Builder self() {
+      return this;
+    }
 
     /**
      * Sets {@code k}, the number of target neighbours (default 3).
@@ -445,67 +451,12 @@ public final class Lmnn implements SupervisedMetricLearner {
     }
 
     /**
-     * Sets the output dimension (default: the number of features).
-     *
-     * @param value {@code >= 1}, and at most the number of features at fit time
-     * @return this builder
-     */
-    public Builder outputDimension(int value) {
-      options.outputDimension(value);
-      return this;
-    }
-
-    /**
-     * Sets the limit on L-BFGS iterations, summed over refreshes (default 1000).
-     *
-     * @param value {@code >= 1}
-     * @return this builder
-     */
-    public Builder maxIterations(int value) {
-      options.maxIterations(value);
-      return this;
-    }
-
-    /**
-     * Sets the tolerance on the largest gradient entry and on the relative decrease per iteration
-     * of {@code e(L)/n} (default 1e-5).
-     *
-     * @param value finite, {@code >= 0}
-     * @return this builder
-     */
-    public Builder tolerance(double value) {
-      options.tolerance(value);
-      return this;
-    }
-
-    /**
-     * Sets the initialisation (default {@link Initialization#AUTO}).
-     *
-     * @param value the initialisation
-     * @return this builder
-     */
-    public Builder init(Initialization value) {
-      options.init(value);
-      return this;
-    }
-
-    /**
-     * Sets the random seed (default 0), used only by {@link Initialization#RANDOM}.
-     *
-     * @param value any seed
-     * @return this builder
-     */
-    public Builder seed(long value) {
-      options.seed(value);
-      return this;
-    }
-
-    /**
      * Validates the settings and returns the learner.
      *
      * @return the learner
      * @throws IllegalArgumentException if a setting is out of range
      */
+    @Override
     public Lmnn build() {
       if (neighbors < 1) {
         throw new IllegalArgumentException("neighbors: expected >= 1, found " + neighbors);

@@ -43,12 +43,15 @@ public final class LsmlSupervised implements SupervisedMetricLearner {
   }
 
   /** Builds an {@link LsmlSupervised}; {@link #build()} validates. */
-  public static final class Builder {
+  public static final class Builder extends ConstraintDrawBuilder<Builder, LsmlSupervised> {
     private Lsml lsml = Lsml.builder().build();
-    private int numConstraints;
-    private long seed;
 
     private Builder() {}
+
+    @Override
+    Builder self() {
+      return this;
+    }
 
     /**
      * Sets the LSML settings (default {@code Lsml.builder().build()}).
@@ -62,33 +65,12 @@ public final class LsmlSupervised implements SupervisedMetricLearner {
     }
 
     /**
-     * Sets the number of quadruplets to draw (default {@code 0}: {@code 20 c^2}).
-     *
-     * @param numConstraints {@code >= 1}, or {@code 0} for the default
-     * @return this builder
-     */
-    public Builder numConstraints(int numConstraints) {
-      this.numConstraints = numConstraints;
-      return this;
-    }
-
-    /**
-     * Sets the seed of the sampling (default 0).
-     *
-     * @param seed the seed
-     * @return this builder
-     */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
-    }
-
-    /**
      * Validates the settings and returns the learner.
      *
      * @return the learner
      * @throws IllegalArgumentException if {@code numConstraints < 0}
      */
+    @Override
     public LsmlSupervised build() {
       return new LsmlSupervised(
           lsml, new ConstraintDraw(numConstraints, seed, ConstraintDraw.DefaultCount.CLASSES));

@@ -178,64 +178,14 @@ public final class Mlkr implements SupervisedMetricLearner {
   }
 
   /** Builder of {@link Mlkr}; {@link #build()} validates. */
-  public static final class Builder {
-    private final ProjectionOptions.Builder options = new ProjectionOptions.Builder(300);
+  public static final class Builder extends ProjectionLearnerBuilder<Builder, Mlkr> {
 
-    private Builder() {}
-
-    /**
-     * Sets the output dimension {@code k} (default: the number of features of the data).
-     *
-     * @param value {@code >= 1}, and at most the number of features at fit time
-     * @return this builder
-     */
-    public Builder outputDimension(int value) {
-      options.outputDimension(value);
-      return this;
+    private Builder() {
+      super(300);
     }
 
-    /**
-     * Sets the L-BFGS iteration limit (default 300).
-     *
-     * @param value {@code >= 1}
-     * @return this builder
-     */
-    public Builder maxIterations(int value) {
-      options.maxIterations(value);
-      return this;
-    }
-
-    /**
-     * Sets the tolerance on the largest gradient entry and on the relative decrease per iteration
-     * of {@code E(L)/n} (default 1e-5).
-     *
-     * @param value finite, {@code >= 0} (0: run to {@code maxIterations} or a failed line search)
-     * @return this builder
-     */
-    public Builder tolerance(double value) {
-      options.tolerance(value);
-      return this;
-    }
-
-    /**
-     * Sets the initialisation (default {@link Initialization#AUTO}).
-     *
-     * @param value the initialisation
-     * @return this builder
-     */
-    public Builder init(Initialization value) {
-      options.init(value);
-      return this;
-    }
-
-    /**
-     * Sets the random seed (default 0), used only by {@link Initialization#RANDOM}.
-     *
-     * @param value any seed
-     * @return this builder
-     */
-    public Builder seed(long value) {
-      options.seed(value);
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -245,6 +195,7 @@ public final class Mlkr implements SupervisedMetricLearner {
      * @return the learner
      * @throws IllegalArgumentException if a setting is out of range
      */
+    @Override
     public Mlkr build() {
       return new Mlkr(options.build());
     }

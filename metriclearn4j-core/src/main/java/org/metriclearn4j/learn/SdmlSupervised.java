@@ -45,12 +45,15 @@ public final class SdmlSupervised implements SupervisedMetricLearner {
   }
 
   /** Builds an {@link SdmlSupervised}; {@link #build()} validates. */
-  public static final class Builder {
+  public static final class Builder extends ConstraintDrawBuilder<Builder, SdmlSupervised> {
     private Sdml sdml = Sdml.builder().build();
-    private int numConstraints;
-    private long seed;
 
     private Builder() {}
+
+    @Override
+    Builder self() {
+      return this;
+    }
 
     /**
      * Sets the SDML settings (default {@code Sdml.builder().build()}).
@@ -64,34 +67,12 @@ public final class SdmlSupervised implements SupervisedMetricLearner {
     }
 
     /**
-     * Sets the number of similar pairs, and of dissimilar pairs, to draw (default {@code 0}: {@code
-     * max(20 c^2, 10 d)}).
-     *
-     * @param numConstraints {@code >= 1}, or {@code 0} for the default
-     * @return this builder
-     */
-    public Builder numConstraints(int numConstraints) {
-      this.numConstraints = numConstraints;
-      return this;
-    }
-
-    /**
-     * Sets the seed of the sampling (default 0).
-     *
-     * @param seed the seed
-     * @return this builder
-     */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
-    }
-
-    /**
      * Validates the settings and returns the learner.
      *
      * @return the learner
      * @throws IllegalArgumentException if {@code numConstraints < 0}
      */
+    @Override
     public SdmlSupervised build() {
       return new SdmlSupervised(
           sdml,
