@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -64,7 +63,7 @@ import org.metriclearn4j.optim.OptimizationResult;
  * {@link Initialization#RANDOM}). Needs two classes and a class with at least two samples.
  * Immutable; the same data and seed give bit-identical components for any thread count.
  */
-public final class Lmnn implements SupervisedMetricLearner {
+public final class Lmnn extends ProjectionLearner implements SupervisedMetricLearner {
   /** Triplets this close to violating their margin (in squared-distance units) are kept active. */
   static final double SLACK = 1.0;
 
@@ -75,12 +74,11 @@ public final class Lmnn implements SupervisedMetricLearner {
 
   private final int neighbors;
   private final double pushWeight;
-  private final ProjectionOptions options;
 
   private Lmnn(Builder b, ProjectionOptions options) {
+    super(options);
     this.neighbors = b.neighbors;
     this.pushWeight = b.pushWeight;
-    this.options = options;
   }
 
   /**
@@ -100,31 +98,6 @@ public final class Lmnn implements SupervisedMetricLearner {
   /** Returns {@code mu}, the weight of the push (hinge) term; the pull term has {@code 1 - mu}. */
   public double pushWeight() {
     return pushWeight;
-  }
-
-  /** Returns the configured output dimension, or empty for "all {@code d} features". */
-  public OptionalInt outputDimension() {
-    return options.outputDimension();
-  }
-
-  /** Returns the limit on L-BFGS iterations, summed over all active-set refreshes. */
-  public int maxIterations() {
-    return options.maxIterations();
-  }
-
-  /** Returns the convergence tolerance. */
-  public double tolerance() {
-    return options.tolerance();
-  }
-
-  /** Returns the initialisation. */
-  public Initialization init() {
-    return options.init();
-  }
-
-  /** Returns the random seed. */
-  public long seed() {
-    return options.seed();
   }
 
   @Override

@@ -3,7 +3,6 @@ package org.metriclearn4j.learn;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalInt;
 import org.ejml.data.DMatrixRMaj;
 import org.metriclearn4j.constraints.Triplets;
 import org.metriclearn4j.metric.MahalanobisMetric;
@@ -35,13 +34,12 @@ import org.metriclearn4j.optim.Lbfgs;
  * needs class labels and is rejected. Immutable; the same triplets and seed give bit-identical
  * components for any thread count.
  */
-public final class LmnnTriplets implements TripletsMetricLearner {
+public final class LmnnTriplets extends ProjectionLearner implements TripletsMetricLearner {
   private final double pushWeight;
-  private final ProjectionOptions options;
 
   private LmnnTriplets(Builder b, ProjectionOptions options) {
+    super(options);
     this.pushWeight = b.pushWeight;
-    this.options = options;
   }
 
   /**
@@ -56,31 +54,6 @@ public final class LmnnTriplets implements TripletsMetricLearner {
   /** Returns {@code mu}, the weight of the hinge term; the pull term has {@code 1 - mu}. */
   public double pushWeight() {
     return pushWeight;
-  }
-
-  /** Returns the configured output dimension, or empty for "all {@code d} features". */
-  public OptionalInt outputDimension() {
-    return options.outputDimension();
-  }
-
-  /** Returns the L-BFGS iteration limit. */
-  public int maxIterations() {
-    return options.maxIterations();
-  }
-
-  /** Returns the convergence tolerance. */
-  public double tolerance() {
-    return options.tolerance();
-  }
-
-  /** Returns the initialisation. */
-  public Initialization init() {
-    return options.init();
-  }
-
-  /** Returns the random seed. */
-  public long seed() {
-    return options.seed();
   }
 
   /**

@@ -2,7 +2,6 @@ package org.metriclearn4j.learn;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalInt;
 import org.ejml.data.DMatrixRMaj;
 import org.metriclearn4j.data.LabeledDataset;
 import org.metriclearn4j.metric.FitSummary;
@@ -54,11 +53,10 @@ import org.metriclearn4j.optim.Lbfgs;
  * by {@link Initialization#RANDOM}; all other starts are deterministic). Immutable and thread-safe;
  * the same data and seed give bit-identical components for any thread count.
  */
-public final class Nca implements SupervisedMetricLearner {
-  private final ProjectionOptions options;
+public final class Nca extends ProjectionLearner implements SupervisedMetricLearner {
 
   private Nca(ProjectionOptions options) {
-    this.options = options;
+    super(options);
   }
 
   /**
@@ -68,31 +66,6 @@ public final class Nca implements SupervisedMetricLearner {
    */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** Returns the configured output dimension {@code k}, or empty for "all {@code d} features". */
-  public OptionalInt outputDimension() {
-    return options.outputDimension();
-  }
-
-  /** Returns the L-BFGS iteration limit. */
-  public int maxIterations() {
-    return options.maxIterations();
-  }
-
-  /** Returns the convergence tolerance. */
-  public double tolerance() {
-    return options.tolerance();
-  }
-
-  /** Returns the initialisation. */
-  public Initialization init() {
-    return options.init();
-  }
-
-  /** Returns the random seed. */
-  public long seed() {
-    return options.seed();
   }
 
   @Override
