@@ -79,8 +79,9 @@ final class BenchClassicCommand implements Callable<Integer> {
       defaultValue = "1",
       description =
           "Unmeasured fits on the first training fold (at least one) until this much CPU time has"
-              + " passed, so that JIT compilation is not counted in the fit time (default:"
-              + " ${DEFAULT-VALUE}).")
+              + " passed and then until the JIT compiler has been quiet for 0.5 CPU seconds (at"
+              + " most 10 times this long), so that compilation is not counted in the fit time"
+              + " (default: ${DEFAULT-VALUE}).")
   double warmupSeconds;
 
   @Option(
@@ -213,7 +214,7 @@ final class BenchClassicCommand implements Callable<Integer> {
           SupervisedMetricLearner metricLearner = LearnerCatalog.create(learner, seed);
           LabeledDataset trainingFold = train;
           if (f == 0 && warmupSeconds > 0) {
-            FitTiming.measure(() -> metricLearner.fit(trainingFold), warmupSeconds);
+            FitTiming.warmUp(() -> metricLearner.fit(trainingFold), warmupSeconds);
           }
           FitTiming<MahalanobisMetric> timing =
               FitTiming.measure(() -> metricLearner.fit(trainingFold), minTimingSeconds);

@@ -1,5 +1,6 @@
 package org.metriclearn4j.cli;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.function.Supplier;
 
@@ -18,6 +19,12 @@ import java.util.function.Supplier;
 record FitTiming<T>(double cpuSecondsPerRun, double wallSecondsPerRun, int runs, T lastResult) {
   /** The most runs one measurement makes, however short the task. */
   static final int MAX_REPETITIONS = 100;
+
+  /** CPU seconds without any JIT compilation after which {@link #warmUp} considers it done. */
+  static final double QUIET_CPU_SECONDS = 0.5;
+
+  /** {@link #warmUp} stops after this many times its minimum CPU time, quiet or not. */
+  static final int MAX_WARMUP_FACTOR = 10;
 
   /**
    * Runs {@code task} at least once and until {@code minCpuSeconds} of process CPU time have passed
@@ -43,6 +50,46 @@ record FitTiming<T>(double cpuSecondsPerRun, double wallSecondsPerRun, int runs,
     } while (cpuElapsed < minNanos && runs < MAX_REPETITIONS);
     double wallElapsed = System.nanoTime() - wallStart;
     return new FitTiming<>(cpuElapsed / 1e9 / runs, wallElapsed / 1e9 / runs, runs, result);
+  }
+
+  /**
+   * Runs {@code task} unmeasured until the JIT compiler has gone quiet: at least once, for at least
+   * {@code minCpuSeconds} of process CPU time, and then on until no method was compiled during the
+   * last {@value #QUIET_CPU_SECONDS} CPU seconds of runs, or until {@value #MAX_WARMUP_FACTOR}
+   * times {@code minCpuSeconds} have passed. The compiler works on its own threads, whose CPU time
+   * counts in the process's: a measurement taken while it still compiles the task's methods (which
+   * takes seconds for the first learner of a run) can show twice the task's real cost.
+   *
+   * @param task the task to warm up
+   * @param minCpuSeconds the least CPU time to spend, {@code >= 0}
+   * @return how many times the task ran
+   */
+  static int warmUp(Supplier<?> task, double minCpuSeconds) {
+    CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+    boolean observable = compiler != null && compiler.isCompilationTimeMonitoringSupported();
+    long start = processCpuNanos();
+    long minNanos = (long) (minCpuSeconds * 1e9);
+    long maxNanos = minNanos * MAX_WARMUP_FACTOR;
+    long quietNanos = (long) (QUIET_CPU_SECONDS * 1e9);
+    long lastCompilationMillis = observable ? compiler.getTotalCompilationTime() : 0;
+    long lastChange = start;
+    int runs = 0;
+    while (true) {
+      var unused = task.get();
+      runs++;
+      long now = processCpuNanos();
+      if (observable) {
+        long compilationMillis = compiler.getTotalCompilationTime();
+        if (compilationMillis != lastCompilationMillis) {
+          lastCompilationMillis = compilationMillis;
+          lastChange = now;
+        }
+      }
+      boolean quiet = !observable || now - lastChange >= quietNanos;
+      if (now - start >= maxNanos || (now - start >= minNanos && quiet)) {
+        return runs;
+      }
+    }
   }
 
   private static long processCpuNanos() {

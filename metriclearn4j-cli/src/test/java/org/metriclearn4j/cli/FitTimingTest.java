@@ -44,4 +44,33 @@ class FitTimingTest {
     assertTrue(timing.runs() >= 1);
     assertTrue(timing.cpuSecondsPerRun() * timing.runs() >= 0.05, "reached the minimum");
   }
+
+  @Test
+  void aZeroWarmUpStillRunsTheTaskAtLeastOnce() {
+    AtomicInteger calls = new AtomicInteger();
+    int runs = FitTiming.warmUp(calls::incrementAndGet, 0);
+    assertTrue(runs >= 1);
+    assertEquals(runs, calls.get());
+  }
+
+  @Test
+  void warmUpSpendsAtLeastTheMinimumAndAtMostTheCapOfCpuTime() {
+    double[] sink = new double[1];
+    long start = System.nanoTime();
+    int runs =
+        FitTiming.warmUp(
+            () -> {
+              double s = 0;
+              for (int i = 0; i < 200_000; i++) {
+                s += Math.sqrt(i + sink[0]);
+              }
+              sink[0] = s * 1e-12;
+              return sink;
+            },
+            0.05);
+    double wallSeconds = (System.nanoTime() - start) / 1e9;
+    assertTrue(runs > 1, "a task of well under 0.05 s ran " + runs + " time(s)");
+    // process CPU time of a busy single-threaded loop cannot exceed the cap by much on any machine
+    assertTrue(wallSeconds < FitTiming.MAX_WARMUP_FACTOR * 0.05 * 20, "took " + wallSeconds + " s");
+  }
 }

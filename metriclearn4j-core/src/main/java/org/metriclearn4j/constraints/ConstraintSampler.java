@@ -6,10 +6,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.metriclearn4j.data.LabeledDataset;
 import org.metriclearn4j.linalg.Kernels;
+import org.metriclearn4j.linalg.Parallelism;
 
 /**
  * Draws weak supervision from class labels: the behaviour of metric-learn's {@code *_Supervised}
@@ -213,8 +213,7 @@ public final class ConstraintSampler {
     int[][] impostors = new int[n][];
     int block = 64;
     int blocks = (n + block - 1) / block;
-    IntStream.range(0, blocks)
-        .parallel()
+    Parallelism.blocks(blocks, (long) n * n * Math.max(1, d))
         .forEach(
             b -> {
               int start = b * block;

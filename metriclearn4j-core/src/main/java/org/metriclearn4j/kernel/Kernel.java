@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_MT_DDRM;
 import org.jspecify.annotations.Nullable;
 import org.metriclearn4j.linalg.Kernels;
+import org.metriclearn4j.linalg.Parallelism;
 
 /**
  * A kernel function {@code k(x, y)}, the inner product of {@code x} and {@code y} in an implicit
@@ -217,7 +217,7 @@ public final class Kernel {
       }
     } else {
       out = new DMatrixRMaj(a.numRows, b.numRows);
-      CommonOps_MT_DDRM.multTransB(a, b, out);
+      Parallelism.multTransB(a, b, out);
       double[] v = out.data;
       int size = a.numRows * b.numRows;
       for (int i = 0; i < size; i++) {

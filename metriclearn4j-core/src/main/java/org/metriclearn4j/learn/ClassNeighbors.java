@@ -2,9 +2,9 @@ package org.metriclearn4j.learn;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.metriclearn4j.linalg.Kernels;
+import org.metriclearn4j.linalg.Parallelism;
 
 /**
  * The nearest neighbours of every sample among the other samples of its class (LMNN's target
@@ -46,8 +46,7 @@ record ClassNeighbors(int[][] indices, double[][] squaredDistances) {
       }
       double[] norms = Kernels.squaredRowNorms(xc);
       int blocks = (nc + BLOCK_ROWS - 1) / BLOCK_ROWS;
-      IntStream.range(0, blocks)
-          .parallel()
+      Parallelism.blocks(blocks, (long) nc * nc * Math.max(1, d))
           .forEach(
               blk -> {
                 int start = blk * BLOCK_ROWS;

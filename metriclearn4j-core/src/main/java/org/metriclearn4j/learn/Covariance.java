@@ -3,9 +3,9 @@ package org.metriclearn4j.learn;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.CommonOps_MT_DDRM;
 import org.metriclearn4j.data.LabeledDataset;
 import org.metriclearn4j.linalg.Kernels;
+import org.metriclearn4j.linalg.Parallelism;
 import org.metriclearn4j.linalg.SymmetricEigen;
 import org.metriclearn4j.metric.FitSummary;
 import org.metriclearn4j.metric.MahalanobisMetric;
@@ -79,7 +79,7 @@ public final class Covariance implements SupervisedMetricLearner {
     }
     DMatrixRMaj centred = LocalFisher.centre(Kernels.toMatrix(data.features()));
     DMatrixRMaj cov = new DMatrixRMaj(d, d);
-    CommonOps_MT_DDRM.multTransA(centred, centred, cov);
+    Parallelism.multTransA(centred, centred, cov);
     CommonOps_DDRM.scale(1.0 / (n - 1), cov);
     Kernels.symmetrize(cov);
     SymmetricEigen eig = Kernels.symmetricEigen(cov);

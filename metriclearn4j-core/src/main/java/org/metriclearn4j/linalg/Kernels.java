@@ -3,10 +3,8 @@ package org.metriclearn4j.linalg;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.CommonOps_MT_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
@@ -63,8 +61,7 @@ public final class Kernels {
     double[] aNorms = squaredRowNorms(a);
     double[] bNorms = squaredRowNorms(b);
     int blocks = (a.numRows + BLOCK_ROWS - 1) / BLOCK_ROWS;
-    IntStream.range(0, blocks)
-        .parallel()
+    Parallelism.blocks(blocks, (long) a.numRows * b.numRows * Math.max(1, a.numCols))
         .forEach(
             blk -> {
               int start = blk * BLOCK_ROWS;
@@ -185,9 +182,9 @@ public final class Kernels {
       s.data[i * n + i] += rowSums[i];
     }
     DMatrixRMaj lx = new DMatrixRMaj(n, x.numCols);
-    CommonOps_MT_DDRM.mult(s, x, lx);
+    Parallelism.mult(s, x, lx);
     DMatrixRMaj out = new DMatrixRMaj(x.numCols, x.numCols);
-    CommonOps_MT_DDRM.multTransA(x, lx, out);
+    Parallelism.multTransA(x, lx, out);
     symmetrize(out);
     return out;
   }
@@ -215,8 +212,8 @@ public final class Kernels {
    * W^T 1) X - G - G^T} with {@code G = sum_B X_B^T W_B X}, where {@code W_B} holds the rows {@code
    * B} of {@code W}. Blocks of {@link #scatterBlockRows} rows are computed in parallel on the
    * common fork-join pool; their row sums, column sums and {@code G_B} are then added in block
-   * order, so the result is bit-identical for any number of threads. Cost: {@code O(n^2 d + n d^2)}
-   * time.
+   * order, so the result is bit-identical for any number of threads. Cost: {@code O(n^2 + z d + n
+   * d^2)} for {@code z} non-zero weights (zero weights are skipped) time.
    *
    * @param x the {@code n x d} samples (read only)
    * @param weights supplies {@code W} block by block; called once per block, possibly concurrently
@@ -229,8 +226,7 @@ public final class Kernels {
     int blockRows = scatterBlockRows(n);
     int blocks = n == 0 ? 0 : (n + blockRows - 1) / blockRows;
     List<ScatterBlock> parts =
-        IntStream.range(0, blocks)
-            .parallel()
+        Parallelism.blocks(blocks, (long) n * n * Math.max(1, d))
             .mapToObj(
                 blk -> {
                   int start = blk * blockRows;
@@ -300,11 +296,31 @@ public final class Kernels {
       }
       rowSums[r] = sum;
     }
-    // wx = W_B X (rows x d), then g = X_B^T wx (d x d)
+    // wx = W_B X (rows x d), skipping zero weights (softmax weights are mostly exactly 0 once a
+    // metric is sharp), then g = X_B^T wx (d x d)
     DMatrixRMaj wx = new DMatrixRMaj(rows, d);
-    CommonOps_DDRM.mult(DMatrixRMaj.wrap(rows, n, w), x, wx);
-    DMatrixRMaj g = new DMatrixRMaj(d, d);
     double[] xd = x.data;
+    double[] wxd = wx.data;
+    int[] nonZero = new int[n];
+    for (int r = 0; r < rows; r++) {
+      int off = r * n;
+      int wo = r * d;
+      // collect the non-zero columns without a branch per weight, then add their rows in order
+      int count = 0;
+      for (int j = 0; j < n; j++) {
+        nonZero[count] = j;
+        count += w[off + j] != 0 ? 1 : 0;
+      }
+      for (int t = 0; t < count; t++) {
+        int j = nonZero[t];
+        double v = w[off + j];
+        int xo = j * d;
+        for (int b = 0; b < d; b++) {
+          wxd[wo + b] += v * xd[xo + b];
+        }
+      }
+    }
+    DMatrixRMaj g = new DMatrixRMaj(d, d);
     double[] gd = g.data;
     for (int r = 0; r < rows; r++) {
       int xo = (start + r) * d;
@@ -375,7 +391,7 @@ public final class Kernels {
       }
     }
     DMatrixRMaj out = new DMatrixRMaj(d, d);
-    CommonOps_MT_DDRM.multTransA(diffs, weighted, out);
+    Parallelism.multTransA(diffs, weighted, out);
     symmetrize(out);
     return out;
   }

@@ -4,7 +4,6 @@ import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.CommonOps_MT_DDRM;
 
 /**
  * The largest eigenpairs of a large symmetric matrix (or of a symmetric operator given only by its
@@ -66,7 +65,7 @@ public final class TopEigen {
     return largest(
         rows -> {
           DMatrixRMaj out = new DMatrixRMaj(rows.numRows, m);
-          CommonOps_MT_DDRM.mult(rows, symmetric, out);
+          Parallelism.mult(rows, symmetric, out);
           return out;
         },
         m,
@@ -123,7 +122,7 @@ public final class TopEigen {
       }
       // Rayleigh-Ritz on the Krylov space
       DMatrixRMaj h = new DMatrixRMaj(size, size);
-      CommonOps_MT_DDRM.multTransB(basis, image, h);
+      Parallelism.multTransB(basis, image, h);
       SymmetricEigen small = Kernels.symmetricEigen(h);
       DMatrixRMaj st = new DMatrixRMaj(l, size);
       for (int r = 0; r < l; r++) {
@@ -132,9 +131,9 @@ public final class TopEigen {
         }
       }
       ritz = new DMatrixRMaj(l, m);
-      CommonOps_MT_DDRM.mult(st, basis, ritz);
+      Parallelism.mult(st, basis, ritz);
       DMatrixRMaj ritzImage = new DMatrixRMaj(l, m);
-      CommonOps_MT_DDRM.mult(st, image, ritzImage);
+      Parallelism.mult(st, image, ritzImage);
       theta = java.util.Arrays.copyOf(small.values(), l);
       double scale = Math.max(Math.abs(small.values()[0]), Math.abs(small.values()[size - 1]));
       boolean residualsSmall = true;

@@ -1,8 +1,8 @@
 package org.metriclearn4j.neighbors;
 
-import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.metriclearn4j.linalg.Kernels;
+import org.metriclearn4j.linalg.Parallelism;
 
 /**
  * Exact k-nearest-neighbour search by brute force over all reference points.
@@ -112,8 +112,7 @@ public final class ExactKnnIndex implements KnnIndex {
     double[][] distances = new double[nq][];
     int blockRows = Math.max(1, Math.min(MAX_BLOCK_ROWS, BLOCK_VALUES / m));
     int blocks = (nq + blockRows - 1) / blockRows;
-    IntStream.range(0, blocks)
-        .parallel()
+    Parallelism.blocks(blocks, (long) nq * m * Math.max(1, queries.numCols))
         .forEach(
             blk -> {
               int start = blk * blockRows;

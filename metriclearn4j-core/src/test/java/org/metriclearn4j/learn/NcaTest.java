@@ -188,6 +188,45 @@ class NcaTest extends MetricLearnerContract {
   }
 
   @Test
+  void objectiveWithMostTermsBelowTheCutoffEqualsTheDefinition() {
+    // scaled up, most pairs are more than NEGLIGIBLE_EXPONENT beyond each row's nearest neighbour:
+    // those terms are dropped, yet exp(-d) of every pair is still representable for the definition
+    LabeledDataset data = gaussianClasses("sharp", 3, 12, new double[] {1, 2, 1}, 1.0, 2);
+    DMatrixRMaj l = randomMatrix(3, 3, 0.5, 3);
+    CommonOps_DDRM.scale(2.5, l);
+    double[][] z = Kernels.toRows(multTransB(Kernels.toMatrix(data.features()), l));
+    int n = z.length;
+    int dropped = 0;
+    for (int i = 0; i < n; i++) {
+      double nearest = Double.POSITIVE_INFINITY;
+      double[] d = new double[n];
+      for (int j = 0; j < n; j++) {
+        for (int r = 0; r < 3; r++) {
+          d[j] += (z[i][r] - z[j][r]) * (z[i][r] - z[j][r]);
+        }
+        if (j != i) {
+          nearest = Math.min(nearest, d[j]);
+        }
+      }
+      for (int j = 0; j < n; j++) {
+        if (j != i && d[j] > nearest + SoftmaxObjective.NEGLIGIBLE_EXPONENT) {
+          assertTrue(d[j] < 700, "exp(-d) stays representable for the definition");
+          dropped++;
+        }
+      }
+    }
+    assertTrue(dropped > n * (n - 1) / 2, "most terms are dropped: " + dropped);
+    double expected = bruteForceObjective(data.features(), data.labels(), l);
+    assertEquals(expected, objectiveOf(data).valueAndGradient(l, new DMatrixRMaj(1, 1)), 1e-12 * n);
+  }
+
+  private static DMatrixRMaj multTransB(DMatrixRMaj a, DMatrixRMaj b) {
+    DMatrixRMaj out = new DMatrixRMaj(a.numRows, b.numRows);
+    CommonOps_DDRM.multTransB(a, b, out);
+    return out;
+  }
+
+  @Test
   void objectiveStaysFiniteWhenEverySoftmaxIsOneHot() {
     // at distances in the millions exp(-d) underflows to 0 for every pair: the shifted softmax
     // instead gives the one-hot limit, where p_i = 1 exactly when the nearest neighbour agrees

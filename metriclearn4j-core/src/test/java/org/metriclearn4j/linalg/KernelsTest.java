@@ -205,6 +205,24 @@ class KernelsTest {
   }
 
   @Test
+  void rowBlockScatterSkipsZeroWeightsWithoutChangingTheSum() {
+    DMatrixRMaj x = gaussian(40, 4, 21, 3);
+    double[][] w = randomWeights(40, 22);
+    Random keep = new Random(23);
+    for (double[] row : w) {
+      for (int j = 0; j < row.length; j++) {
+        row[j] = keep.nextInt(10) == 0 ? row[j] : 0;
+      }
+    }
+    assertMatrixEquals(explicitScatter(x, w), Kernels.rowBlockScatter(x, rowsOf(w)), 1e-12);
+    double[][] none = new double[40][40];
+    DMatrixRMaj zero = Kernels.rowBlockScatter(x, rowsOf(none));
+    for (double v : zero.data) {
+      assertEquals(0.0, v, "no weights, no scatter");
+    }
+  }
+
+  @Test
   void rowBlockScatterAsksForEveryRowExactlyOnce() {
     int n = 1000;
     AtomicIntegerArray calls = new AtomicIntegerArray(n);
@@ -224,8 +242,10 @@ class KernelsTest {
 
   @Test
   void rowBlockScatterIsBitIdenticalForAnyThreadCount() throws Exception {
-    DMatrixRMaj x = gaussian(900, 5, 13, 1);
-    double[][] w = randomWeights(900, 14);
+    DMatrixRMaj x = gaussian(1000, 5, 13, 1);
+    double[][] w = randomWeights(1000, 14);
+    assertTrue(
+        Parallelism.worthwhile(1000L * 1000 * 5), "large enough to run its blocks in parallel");
     DMatrixRMaj common = Kernels.rowBlockScatter(x, rowsOf(w));
     for (int threads : new int[] {1, 3}) {
       ForkJoinPool pool = new ForkJoinPool(threads);

@@ -5,9 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.metriclearn4j.linalg.Kernels;
+import org.metriclearn4j.linalg.Parallelism;
 
 /**
  * Exact retrieval metrics of labelled embeddings: each query ranks all references by distance, and
@@ -159,8 +159,7 @@ public final class RetrievalMetrics {
     int rows = blockRows > 0 ? blockRows : Math.max(1, Math.min(n, AUTO_BLOCK_VALUES / m));
     int blocks = (n + rows - 1) / rows;
     QueryScores scores = new QueryScores(n, recallAt.length);
-    IntStream.range(0, blocks)
-        .parallel()
+    Parallelism.blocks(blocks, (long) n * m * Math.max(1, a.numCols))
         .forEach(
             blk -> {
               int start = blk * rows;
