@@ -79,9 +79,9 @@ final class BenchClassicCommand implements Callable<Integer> {
       defaultValue = "1",
       description =
           "Unmeasured fits on the first training fold (at least one) until this much CPU time has"
-              + " passed and then until the JIT compiler has been quiet for 0.5 CPU seconds (at"
-              + " most 10 times this long), so that compilation is not counted in the fit time"
-              + " (default: ${DEFAULT-VALUE}).")
+              + " passed and then until the JIT compiler and the garbage collector took at most 10%"
+              + " of 0.5 CPU seconds (at most 10 times this long), so that compilation is not"
+              + " counted in the fit time (default: ${DEFAULT-VALUE}).")
   double warmupSeconds;
 
   @Option(

@@ -1,7 +1,7 @@
 package org.metriclearn4j.cli;
 
-import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.function.Supplier;
 
 /**
@@ -20,8 +20,13 @@ record FitTiming<T>(double cpuSecondsPerRun, double wallSecondsPerRun, int runs,
   /** The most runs one measurement makes, however short the task. */
   static final int MAX_REPETITIONS = 100;
 
-  /** CPU seconds without any JIT compilation after which {@link #warmUp} considers it done. */
+  /** The window of process CPU seconds over which {@link #warmUp} measures the JVM's own share. */
   static final double QUIET_CPU_SECONDS = 0.5;
+
+  /**
+   * The share of CPU time on non-Java threads under which {@link #warmUp} considers the JVM quiet.
+   */
+  static final double QUIET_HIDDEN_SHARE = 0.1;
 
   /** {@link #warmUp} stops after this many times its minimum CPU time, quiet or not. */
   static final int MAX_WARMUP_FACTOR = 10;
@@ -53,43 +58,58 @@ record FitTiming<T>(double cpuSecondsPerRun, double wallSecondsPerRun, int runs,
   }
 
   /**
-   * Runs {@code task} unmeasured until the JIT compiler has gone quiet: at least once, for at least
-   * {@code minCpuSeconds} of process CPU time, and then on until no method was compiled during the
-   * last {@value #QUIET_CPU_SECONDS} CPU seconds of runs, or until {@value #MAX_WARMUP_FACTOR}
-   * times {@code minCpuSeconds} have passed. The compiler works on its own threads, whose CPU time
-   * counts in the process's: a measurement taken while it still compiles the task's methods (which
-   * takes seconds for the first learner of a run) can show twice the task's real cost.
+   * Runs {@code task} unmeasured until the JVM's own threads have gone quiet: at least once, for at
+   * least {@code minCpuSeconds} of process CPU time, and then on until, over a window of {@value
+   * #QUIET_CPU_SECONDS} CPU seconds, at most {@value #QUIET_HIDDEN_SHARE} of the process's CPU time
+   * went to threads that are not Java threads (the JIT compilers, the garbage collector), or until
+   * {@value #MAX_WARMUP_FACTOR} times {@code minCpuSeconds} have passed. The JIT compiles the
+   * task's methods on its own threads for seconds after the first runs (measured: 5 s of LSML fits
+   * on iris before its share fell from one half to zero), and that CPU time counts in the
+   * process's: a measurement taken before then shows up to twice the task's real cost.
    *
    * @param task the task to warm up
    * @param minCpuSeconds the least CPU time to spend, {@code >= 0}
    * @return how many times the task ran
    */
   static int warmUp(Supplier<?> task, double minCpuSeconds) {
-    CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
-    boolean observable = compiler != null && compiler.isCompilationTimeMonitoringSupported();
     long start = processCpuNanos();
     long minNanos = (long) (minCpuSeconds * 1e9);
     long maxNanos = minNanos * MAX_WARMUP_FACTOR;
-    long quietNanos = (long) (QUIET_CPU_SECONDS * 1e9);
-    long lastCompilationMillis = observable ? compiler.getTotalCompilationTime() : 0;
-    long lastChange = start;
+    long windowNanos = (long) (QUIET_CPU_SECONDS * 1e9);
+    long windowProcess = start;
+    long windowJava = javaThreadsCpuNanos();
+    boolean quiet = false;
     int runs = 0;
     while (true) {
       var unused = task.get();
       runs++;
       long now = processCpuNanos();
-      if (observable) {
-        long compilationMillis = compiler.getTotalCompilationTime();
-        if (compilationMillis != lastCompilationMillis) {
-          lastCompilationMillis = compilationMillis;
-          lastChange = now;
-        }
+      if (now - windowProcess >= windowNanos) {
+        long java = javaThreadsCpuNanos();
+        double hidden = 1 - (double) (java - windowJava) / (now - windowProcess);
+        quiet = hidden <= QUIET_HIDDEN_SHARE;
+        windowProcess = now;
+        windowJava = java;
       }
-      boolean quiet = !observable || now - lastChange >= quietNanos;
       if (now - start >= maxNanos || (now - start >= minNanos && quiet)) {
         return runs;
       }
     }
+  }
+
+  /**
+   * Returns the CPU time of the live Java threads (not the JVM's hidden compiler and GC threads).
+   */
+  private static long javaThreadsCpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long total = 0;
+    for (long id : threads.getAllThreadIds()) {
+      long nanos = threads.getThreadCpuTime(id);
+      if (nanos > 0) {
+        total += nanos;
+      }
+    }
+    return total;
   }
 
   private static long processCpuNanos() {
