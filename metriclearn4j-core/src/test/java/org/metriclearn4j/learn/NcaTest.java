@@ -350,7 +350,8 @@ class NcaTest extends MetricLearnerContract {
       perplexities[i] = Math.exp(entropy);
     }
     Arrays.sort(perplexities);
-    assertEquals(Initializers.targetPerplexity(n), perplexities[n / 2], 1e-3);
+    double target = Initializers.targetPerplexity(n);
+    assertEquals(target, perplexities[n / 2], 1e-6 * target, "the root search's precision");
   }
 
   @Test
