@@ -66,6 +66,15 @@ final class BenchClassicCommand implements Callable<Integer> {
   List<String> datasets = new ArrayList<>(List.of("iris", "wine", "breast_cancer", "digits"));
 
   @Option(
+      names = "--preps",
+      split = ",",
+      paramLabel = "PREP",
+      description =
+          "Preparations to run: raw (the CSV as is) and/or std (standardised on each training"
+              + " fold); default: raw,std.")
+  List<String> preps = new ArrayList<>(List.of("raw", "std"));
+
+  @Option(
       names = "--output-dir",
       paramLabel = "DIR",
       defaultValue = ".",
@@ -141,6 +150,12 @@ final class BenchClassicCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--max-folds: expected 1 to 5, found " + maxFolds);
     }
+    for (String prep : preps) {
+      if (!prep.equals("raw") && !prep.equals("std")) {
+        throw new ParameterException(
+            spec.commandLine(), "--preps: expected raw and/or std, found '" + prep + "'");
+      }
+    }
     PrintWriter out = spec.commandLine().getOut();
     List<String> names = new ArrayList<>();
     names.add(EUCLIDEAN);
@@ -159,7 +174,7 @@ final class BenchClassicCommand implements Callable<Integer> {
       Folds folds =
           ReferenceFolds.forDataset(data)
               .orElseGet(() -> StratifiedKFold.shuffled(5, seed).split(data));
-      for (String prep : List.of("raw", "std")) {
+      for (String prep : preps) {
         for (String learner : names) {
           Row row = run(learner, data, folds, prep.equals("std"));
           rows.add(row);
@@ -304,17 +319,19 @@ final class BenchClassicCommand implements Callable<Integer> {
             + " reported convergence)\n\n");
     sb.append("| learner |");
     for (String d : datasets) {
-      sb.append(' ').append(d).append(" raw | ").append(d).append(" std |");
+      for (String prep : preps) {
+        sb.append(' ').append(d).append(' ').append(prep).append(" |");
+      }
     }
     sb.append("\n|---|");
-    for (int i = 0; i < datasets.size() * 2; i++) {
+    for (int i = 0; i < datasets.size() * preps.size(); i++) {
       sb.append("---|");
     }
     sb.append('\n');
     for (String learner : names) {
       sb.append("| ").append(learner).append(" |");
       for (String d : datasets) {
-        for (String prep : List.of("raw", "std")) {
+        for (String prep : preps) {
           Row r =
               rows.stream()
                   .filter(

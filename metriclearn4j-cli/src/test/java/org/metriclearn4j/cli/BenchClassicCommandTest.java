@@ -90,6 +90,24 @@ class BenchClassicCommandTest {
   }
 
   @Test
+  void prepsSelectsThePreparationsAndIsChecked(@TempDir Path dir) throws IOException {
+    StringWriter err = new StringWriter();
+    int code = benchOnIris(err, dir, "covariance", "--preps", "std");
+    assertEquals(0, code, err.toString());
+    List<String> lines =
+        Files.readAllLines(dir.resolve("bench-classic.csv"), StandardCharsets.UTF_8);
+    assertEquals(3, lines.size(), String.join("\n", lines));
+    assertTrue(lines.stream().skip(1).allMatch(l -> l.contains(",iris,std,")), lines.toString());
+    String markdown = Files.readString(dir.resolve("bench-classic.md"), StandardCharsets.UTF_8);
+    assertTrue(markdown.contains("| iris std |") && !markdown.contains("iris raw"), markdown);
+    StringWriter usage = new StringWriter();
+    assertEquals(2, run(usage, "bench", "classic", "--preps", "raw,scaled"));
+    assertTrue(
+        usage.toString().contains("--preps: expected raw and/or std, found 'scaled'"),
+        usage.toString());
+  }
+
+  @Test
   void unknownLearnerFailsBeforeAnyFileIsWritten(@TempDir Path dir) {
     StringWriter err = new StringWriter();
     int code = run(err, "bench", "classic", "--learners", "magic", "--output-dir", dir.toString());
