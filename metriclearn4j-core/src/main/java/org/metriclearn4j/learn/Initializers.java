@@ -233,7 +233,7 @@ final class Initializers {
     double gHi = logMedianPerplexity(shifted, Math.exp(hi)) - Math.log(target);
     // a target outside the bracket (it spans every plausible scale) leaves the nearer end
     double root = gLo <= 0 ? lo : gHi >= 0 ? hi : 0.5 * (lo + hi);
-    int retained = 0;
+    int lastMoved = 0; // +1: lo moved last, -1: hi moved last (Illinois halves the end kept twice)
     for (int step = 0; step < PERPLEXITY_MAX_STEPS && gLo > 0 && gHi < 0; step++) {
       root = (lo * gHi - hi * gLo) / (gHi - gLo);
       if (!(root > lo && root < hi)) {
@@ -246,13 +246,13 @@ final class Initializers {
       if (g > 0) {
         lo = root;
         gLo = g;
-        gHi = retained == 1 ? 0.5 * gHi : gHi;
-        retained = 1;
+        gHi = lastMoved == 1 ? 0.5 * gHi : gHi;
+        lastMoved = 1;
       } else {
         hi = root;
         gHi = g;
-        gLo = retained == -1 ? 0.5 * gLo : gLo;
-        retained = -1;
+        gLo = lastMoved == -1 ? 0.5 * gLo : gLo;
+        lastMoved = -1;
       }
       if (hi - lo <= PERPLEXITY_PRECISION) {
         root = 0.5 * (lo + hi);
