@@ -39,13 +39,17 @@ class BenchClassicCommandTest {
     return run(err, args.toArray(new String[0]));
   }
 
+  /** Runs {@link #benchOnIris}, checks that it succeeded and returns the CSV's lines. */
+  private static List<String> csvOfBenchOnIris(Path dir, String learners, String... extra)
+      throws IOException {
+    StringWriter err = new StringWriter();
+    assertEquals(0, benchOnIris(err, dir, learners, extra), err.toString());
+    return Files.readAllLines(dir.resolve("bench-classic.csv"), StandardCharsets.UTF_8);
+  }
+
   @Test
   void writesOneCsvRowPerLearnerAndPrepOnTheReferenceFolds(@TempDir Path dir) throws IOException {
-    StringWriter err = new StringWriter();
-    int code = benchOnIris(err, dir, "covariance,lfda");
-    assertEquals(0, code, err.toString());
-    List<String> lines =
-        Files.readAllLines(dir.resolve("bench-classic.csv"), StandardCharsets.UTF_8);
+    List<String> lines = csvOfBenchOnIris(dir, "covariance,lfda");
     assertEquals(
         "learner,dataset,prep,status,acc_k3,acc_k5,median_fit_s,median_fit_wall_s,"
             + "median_iterations,converged_folds,folds,error",
@@ -75,11 +79,7 @@ class BenchClassicCommandTest {
 
   @Test
   void maxFoldsLimitsTheFoldsRunAndIsChecked(@TempDir Path dir) throws IOException {
-    StringWriter err = new StringWriter();
-    int code = benchOnIris(err, dir, "covariance", "--max-folds", "2");
-    assertEquals(0, code, err.toString());
-    List<String> lines =
-        Files.readAllLines(dir.resolve("bench-classic.csv"), StandardCharsets.UTF_8);
+    List<String> lines = csvOfBenchOnIris(dir, "covariance", "--max-folds", "2");
     assertTrue(lines.get(1).startsWith("euclidean,iris,raw,ok,"), lines.get(1));
     assertTrue(lines.get(1).endsWith(",2,2,"), lines.get(1));
     for (String bad : new String[] {"0", "6"}) {
@@ -91,11 +91,7 @@ class BenchClassicCommandTest {
 
   @Test
   void prepsSelectsThePreparationsAndIsChecked(@TempDir Path dir) throws IOException {
-    StringWriter err = new StringWriter();
-    int code = benchOnIris(err, dir, "covariance", "--preps", "std");
-    assertEquals(0, code, err.toString());
-    List<String> lines =
-        Files.readAllLines(dir.resolve("bench-classic.csv"), StandardCharsets.UTF_8);
+    List<String> lines = csvOfBenchOnIris(dir, "covariance", "--preps", "std");
     assertEquals(3, lines.size(), String.join("\n", lines));
     assertTrue(lines.stream().skip(1).allMatch(l -> l.contains(",iris,std,")), lines.toString());
     String markdown = Files.readString(dir.resolve("bench-classic.md"), StandardCharsets.UTF_8);
