@@ -16,6 +16,7 @@ import org.metriclearn4j.evaluation.Folds;
 import org.metriclearn4j.evaluation.ReferenceFolds;
 import org.metriclearn4j.evaluation.StratifiedKFold;
 import org.metriclearn4j.learn.SupervisedMetricLearner;
+import org.metriclearn4j.linalg.Gemm;
 import org.metriclearn4j.metric.MahalanobisMetric;
 import org.metriclearn4j.neighbors.KNeighborsClassifier;
 import org.metriclearn4j.transform.StandardScaler;
@@ -88,7 +89,7 @@ final class BenchClassicCommand implements Callable<Integer> {
       defaultValue = "1",
       description =
           "Unmeasured fits on the first training fold (at least one) until this much CPU time has"
-              + " passed and then until the JIT compiler and the garbage collector took at most 10%"
+              + " passed and then until the JIT compiler and the garbage collector took at most 10%%"
               + " of 0.5 CPU seconds (at most 10 times this long), so that compilation is not"
               + " counted in the fit time (default: ${DEFAULT-VALUE}).")
   double warmupSeconds;
@@ -168,6 +169,7 @@ final class BenchClassicCommand implements Callable<Integer> {
             String.valueOf(e.getMessage()).replace("--learner:", "--learners:"));
       }
     }
+    out.println("dense products: " + Gemm.backend());
     List<Row> rows = new ArrayList<>();
     for (String datasetName : datasets) {
       LabeledDataset data = BundledDatasets.load(datasetName);
@@ -316,7 +318,9 @@ final class BenchClassicCommand implements Callable<Integer> {
     StringBuilder sb = new StringBuilder();
     sb.append(
         "mean kNN accuracy k=3 / k=5 (median fit CPU seconds per fold, folds where the learner"
-            + " reported convergence)\n\n");
+            + " reported convergence); dense products: "
+            + Gemm.backend()
+            + "\n\n");
     sb.append("| learner |");
     for (String d : datasets) {
       for (String prep : preps) {

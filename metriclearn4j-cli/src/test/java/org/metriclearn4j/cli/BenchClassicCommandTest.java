@@ -63,6 +63,8 @@ class BenchClassicCommandTest {
         String.join("\n", lines));
     String markdown = Files.readString(dir.resolve("bench-classic.md"), StandardCharsets.UTF_8);
     assertTrue(markdown.contains("| lfda |"), markdown);
+    // the command's class path carries OpenBLAS, and the report says which backend ran
+    assertTrue(markdown.contains("dense products: OpenBLAS"), markdown);
   }
 
   @Test

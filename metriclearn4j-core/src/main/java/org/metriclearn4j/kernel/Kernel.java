@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.jspecify.annotations.Nullable;
+import org.metriclearn4j.linalg.Gemm;
 import org.metriclearn4j.linalg.Kernels;
-import org.metriclearn4j.linalg.Parallelism;
 
 /**
  * A kernel function {@code k(x, y)}, the inner product of {@code x} and {@code y} in an implicit
@@ -217,7 +217,7 @@ public final class Kernel {
       }
     } else {
       out = new DMatrixRMaj(a.numRows, b.numRows);
-      Parallelism.multTransB(a, b, out);
+      Gemm.multTransB(a, b, out);
       double[] v = out.data;
       int size = a.numRows * b.numRows;
       for (int i = 0; i < size; i++) {

@@ -1,8 +1,8 @@
 package org.metriclearn4j.kernel;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.jspecify.annotations.Nullable;
+import org.metriclearn4j.linalg.Gemm;
 import org.metriclearn4j.linalg.Kernels;
 import org.metriclearn4j.transform.Transform;
 
@@ -186,7 +186,7 @@ public final class KernelTransform implements Transform {
       DMatrixRMaj k = kernel.matrix(block, basis);
       centre(k);
       DMatrixRMaj projected = new DMatrixRMaj(end - start, coefficients.numCols);
-      CommonOps_DDRM.mult(k, coefficients, projected);
+      Gemm.mult(k, coefficients, projected);
       double[][] rows = Kernels.toRows(projected);
       System.arraycopy(rows, 0, out, start, rows.length);
     }

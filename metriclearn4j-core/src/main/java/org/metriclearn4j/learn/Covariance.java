@@ -4,8 +4,8 @@ import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.metriclearn4j.data.LabeledDataset;
+import org.metriclearn4j.linalg.Gemm;
 import org.metriclearn4j.linalg.Kernels;
-import org.metriclearn4j.linalg.Parallelism;
 import org.metriclearn4j.linalg.SymmetricEigen;
 import org.metriclearn4j.metric.FitSummary;
 import org.metriclearn4j.metric.MahalanobisMetric;
@@ -79,7 +79,7 @@ public final class Covariance implements SupervisedMetricLearner {
     }
     DMatrixRMaj centred = LocalFisher.centre(Kernels.toMatrix(data.features()));
     DMatrixRMaj cov = new DMatrixRMaj(d, d);
-    Parallelism.multTransA(centred, centred, cov);
+    Gemm.multTransA(centred, centred, cov);
     CommonOps_DDRM.scale(1.0 / (n - 1), cov);
     Kernels.symmetrize(cov);
     SymmetricEigen eig = Kernels.symmetricEigen(cov);

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.metriclearn4j.linalg.Gemm;
 import org.metriclearn4j.linalg.Kernels;
 import org.metriclearn4j.linalg.SymmetricEigen;
 
@@ -93,7 +94,7 @@ final class Initializers {
   static DMatrixRMaj pca(DMatrixRMaj xs, int k) {
     int d = xs.numCols;
     DMatrixRMaj cov = new DMatrixRMaj(d, d);
-    CommonOps_DDRM.multTransA(xs, xs, cov);
+    Gemm.multTransA(xs, xs, cov);
     SymmetricEigen eig = Kernels.symmetricEigen(cov);
     DMatrixRMaj a = new DMatrixRMaj(k, d);
     for (int r = 0; r < k; r++) {
@@ -138,7 +139,7 @@ final class Initializers {
       }
     }
     DMatrixRMaj sw = new DMatrixRMaj(d, d);
-    CommonOps_DDRM.multTransA(within, within, sw);
+    Gemm.multTransA(within, within, sw);
     DMatrixRMaj sb = new DMatrixRMaj(d, d);
     for (int y = 0; y < classes; y++) {
       for (int a = 0; a < d && counts[y] > 0; a++) {
@@ -159,15 +160,15 @@ final class Initializers {
       }
     }
     DMatrixRMaj w = new DMatrixRMaj(d, d);
-    CommonOps_DDRM.multTransB(scaled, swEig.vectors(), w);
+    Gemm.multTransB(scaled, swEig.vectors(), w);
     Kernels.symmetrize(w);
     DMatrixRMaj tmp = new DMatrixRMaj(d, d);
     DMatrixRMaj m = new DMatrixRMaj(d, d);
-    CommonOps_DDRM.mult(w, sb, tmp);
-    CommonOps_DDRM.mult(tmp, w, m);
+    Gemm.mult(w, sb, tmp);
+    Gemm.mult(tmp, w, m);
     SymmetricEigen mEig = Kernels.symmetricEigen(m);
     DMatrixRMaj directions = new DMatrixRMaj(d, d);
-    CommonOps_DDRM.mult(w, mEig.vectors(), directions);
+    Gemm.mult(w, mEig.vectors(), directions);
     DMatrixRMaj a = new DMatrixRMaj(k, d);
     for (int r = 0; r < k; r++) {
       double norm = 0;
@@ -197,7 +198,7 @@ final class Initializers {
       return;
     }
     DMatrixRMaj z = new DMatrixRMaj(n, a.numRows);
-    CommonOps_DDRM.multTransB(xs, a, z);
+    Gemm.multTransB(xs, a, z);
     int rows = Math.min(n, PERPLEXITY_ROWS);
     double[][] shifted = new double[rows][];
     double largest = 0;

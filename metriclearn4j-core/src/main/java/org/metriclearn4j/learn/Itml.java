@@ -6,6 +6,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.jspecify.annotations.Nullable;
 import org.metriclearn4j.constraints.Pairs;
+import org.metriclearn4j.linalg.Gemm;
 import org.metriclearn4j.linalg.Kernels;
 import org.metriclearn4j.linalg.SymmetricEigen;
 import org.metriclearn4j.metric.FitSummary;
@@ -456,8 +457,8 @@ public final class Itml implements PairsMetricLearner {
     }
     DMatrixRMaj tmp = new DMatrixRMaj(d, d);
     DMatrixRMaj whitened = new DMatrixRMaj(d, d);
-    CommonOps_DDRM.multTransA(invSqrt, learned, tmp);
-    CommonOps_DDRM.mult(tmp, invSqrt, whitened);
+    Gemm.multTransA(invSqrt, learned, tmp);
+    Gemm.mult(tmp, invSqrt, whitened);
     double[] ev = Kernels.symmetricEigen(whitened).values();
     double ld = 0;
     for (double e : ev) {

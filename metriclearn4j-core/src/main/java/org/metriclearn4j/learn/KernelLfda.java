@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.metriclearn4j.data.LabeledDataset;
 import org.metriclearn4j.kernel.Kernel;
 import org.metriclearn4j.kernel.KernelTransform;
+import org.metriclearn4j.linalg.Gemm;
 import org.metriclearn4j.linalg.Kernels;
 import org.metriclearn4j.linalg.SymmetricEigen;
 import org.metriclearn4j.linalg.TopEigen;
@@ -191,7 +191,7 @@ public final class KernelLfda implements TransformLearner {
       }
     }
     DMatrixRMaj a = new DMatrixRMaj(m, t.numCols);
-    CommonOps_DDRM.mult(scaled, t, a);
+    Gemm.mult(scaled, t, a);
     return KernelTransform.uncentred(name(), kernel, Kernels.toRows(basis), Kernels.toRows(a));
   }
 

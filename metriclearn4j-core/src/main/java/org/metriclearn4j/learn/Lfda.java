@@ -7,6 +7,7 @@ import java.util.OptionalInt;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.metriclearn4j.data.LabeledDataset;
+import org.metriclearn4j.linalg.Gemm;
 import org.metriclearn4j.linalg.Kernels;
 import org.metriclearn4j.linalg.SymmetricEigen;
 import org.metriclearn4j.metric.FitSummary;
@@ -195,7 +196,7 @@ public final class Lfda implements SupervisedMetricLearner {
     // back to the original feature coordinates before embedding (orthonormalising happens there):
     // x_s = diag(scale) (x - mean), so a direction v_s on x_s is diag(scale) v_s on x
     DMatrixRMaj standardized = new DMatrixRMaj(d, reduced.vectors().numCols);
-    CommonOps_DDRM.mult(p, reduced.vectors(), standardized);
+    Gemm.mult(p, reduced.vectors(), standardized);
     DMatrixRMaj transposed = new DMatrixRMaj(standardized.numCols, d);
     CommonOps_DDRM.transpose(standardized, transposed);
     DMatrixRMaj directions = new DMatrixRMaj(d, standardized.numCols);
@@ -215,9 +216,9 @@ public final class Lfda implements SupervisedMetricLearner {
   /** Returns {@code P^T S P}. */
   private static DMatrixRMaj project(DMatrixRMaj p, DMatrixRMaj s) {
     DMatrixRMaj tmp = new DMatrixRMaj(p.numCols, s.numCols);
-    CommonOps_DDRM.multTransA(p, s, tmp);
+    Gemm.multTransA(p, s, tmp);
     DMatrixRMaj out = new DMatrixRMaj(p.numCols, p.numCols);
-    CommonOps_DDRM.mult(tmp, p, out);
+    Gemm.mult(tmp, p, out);
     Kernels.symmetrize(out);
     return out;
   }

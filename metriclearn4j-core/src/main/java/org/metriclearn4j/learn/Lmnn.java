@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.metriclearn4j.data.LabeledDataset;
+import org.metriclearn4j.linalg.Gemm;
 import org.metriclearn4j.linalg.Kernels;
 import org.metriclearn4j.linalg.Parallelism;
 import org.metriclearn4j.metric.FitSummary;
@@ -199,7 +199,7 @@ public final class Lmnn extends ProjectionLearner implements SupervisedMetricLea
     static Targets of(DMatrixRMaj xs, DMatrixRMaj a, int[] labels, int k) {
       int n = xs.numRows;
       DMatrixRMaj z = new DMatrixRMaj(n, a.numRows);
-      CommonOps_DDRM.multTransB(xs, a, z);
+      Gemm.multTransB(xs, a, z);
       ClassNeighbors nn = ClassNeighbors.of(z, labels, k);
       int[] start = new int[n + 1];
       for (int i = 0; i < n; i++) {
@@ -233,7 +233,7 @@ public final class Lmnn extends ProjectionLearner implements SupervisedMetricLea
         DMatrixRMaj xs, DMatrixRMaj a, int[] labels, Targets targets, double pushWeight) {
       int n = xs.numRows;
       DMatrixRMaj z = new DMatrixRMaj(n, a.numRows);
-      CommonOps_DDRM.multTransB(xs, a, z);
+      Gemm.multTransB(xs, a, z);
       double[] norms = Kernels.squaredRowNorms(z);
       int blocks = (n + SCAN_BLOCK_ROWS - 1) / SCAN_BLOCK_ROWS;
       List<BlockScan> parts =

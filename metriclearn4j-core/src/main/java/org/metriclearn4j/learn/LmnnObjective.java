@@ -2,6 +2,7 @@ package org.metriclearn4j.learn;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.metriclearn4j.linalg.Gemm;
 import org.metriclearn4j.linalg.Kernels;
 
 /**
@@ -146,7 +147,7 @@ final class LmnnObjective {
     int n = x.numRows;
     int k = a.numRows;
     DMatrixRMaj z = new DMatrixRMaj(n, k);
-    CommonOps_DDRM.multTransB(x, a, z);
+    Gemm.multTransB(x, a, z);
     double[] out = new double[first.length];
     for (int p = 0; p < first.length; p++) {
       int oa = first[p] * k;

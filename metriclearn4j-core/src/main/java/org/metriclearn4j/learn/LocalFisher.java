@@ -3,8 +3,8 @@ package org.metriclearn4j.learn;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.metriclearn4j.linalg.Gemm;
 import org.metriclearn4j.linalg.Kernels;
-import org.metriclearn4j.linalg.Parallelism;
 import org.metriclearn4j.linalg.SymmetricEigen;
 
 /**
@@ -83,7 +83,7 @@ final class LocalFisher {
       sigma[i] = dist.length == 0 ? 0 : Math.sqrt(dist[dist.length - 1]);
     }
     DMatrixRMaj total = new DMatrixRMaj(d, d);
-    Parallelism.multTransA(centred, centred, total);
+    Gemm.multTransA(centred, centred, total);
     Kernels.symmetrize(total);
     DMatrixRMaj within = new DMatrixRMaj(d, d);
     DMatrixRMaj mixture = new DMatrixRMaj(d, d);
@@ -109,7 +109,7 @@ final class LocalFisher {
               xc, (start, end, out) -> affinities(ac, norms, sc, start, end, out));
       DMatrixRMaj own = centre(xc);
       DMatrixRMaj classScatter = new DMatrixRMaj(d, d);
-      Parallelism.multTransA(own, own, classScatter);
+      Gemm.multTransA(own, own, classScatter);
       CommonOps_DDRM.addEquals(within, 0.5 / nc, sa);
       CommonOps_DDRM.addEquals(mixture, 0.5 / n, sa);
       CommonOps_DDRM.addEquals(mixture, -(double) nc / n, classScatter);
@@ -202,15 +202,15 @@ final class LocalFisher {
       }
     }
     DMatrixRMaj tmp = new DMatrixRMaj(rank, p);
-    CommonOps_DDRM.multTransA(w, sb, tmp);
+    Gemm.multTransA(w, sb, tmp);
     DMatrixRMaj reduced = new DMatrixRMaj(rank, rank);
-    CommonOps_DDRM.mult(tmp, w, reduced);
+    Gemm.mult(tmp, w, reduced);
     SymmetricEigen re = Kernels.symmetricEigen(reduced);
     int r = Math.min(count, rank);
     DMatrixRMaj vectors = new DMatrixRMaj(p, r);
     DMatrixRMaj rv = new DMatrixRMaj(rank, r);
     CommonOps_DDRM.extract(re.vectors(), 0, rank, 0, r, rv, 0, 0);
-    CommonOps_DDRM.mult(w, rv, vectors);
+    Gemm.mult(w, rv, vectors);
     double[] values = java.util.Arrays.copyOf(re.values(), r);
     fixSigns(vectors);
     return new Generalized(values, vectors);

@@ -5,6 +5,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
 import org.metriclearn4j.constraints.Quadruplets;
+import org.metriclearn4j.linalg.Gemm;
 import org.metriclearn4j.linalg.Kernels;
 import org.metriclearn4j.linalg.SymmetricEigen;
 import org.metriclearn4j.metric.FitSummary;
@@ -129,11 +130,11 @@ public final class Lsml implements QuadrupletsMetricLearner {
     // work in coordinates where the prior is the identity: z = x D (diagonal priors) or x P^1/2
     DMatrixRMaj toWork = priorRoot(x, used, d);
     DMatrixRMaj z = new DMatrixRMaj(x.numRows, d);
-    CommonOps_DDRM.multTransB(x, toWork, z);
+    Gemm.multTransB(x, toWork, z);
     Problem problem = new Problem(z, a, b, c, e, weights);
 
     DMatrixRMaj m = CommonOps_DDRM.identity(d);
-    Evaluation current = problem.evaluate(m);
+    Evaluation current = problem.evaluate(m, Kernels.symmetricEigen(m));
     double step = 1.0;
     boolean converged = false;
     int iterations = 0;
@@ -150,10 +151,11 @@ public final class Lsml implements QuadrupletsMetricLearner {
       Evaluation accepted = null;
       DMatrixRMaj next = null;
       while (step >= 1e-12) {
-        DMatrixRMaj trial = m.copy();
-        CommonOps_DDRM.addEquals(trial, -step * mNorm / gradNorm, grad);
-        trial = Problem.projectPositive(trial);
-        Evaluation ev = problem.evaluate(trial);
+        DMatrixRMaj moved = m.copy();
+        CommonOps_DDRM.addEquals(moved, -step * mNorm / gradNorm, grad);
+        SymmetricEigen clamped = Problem.positivePart(moved);
+        DMatrixRMaj trial = Problem.compose(clamped);
+        Evaluation ev = problem.evaluate(trial, clamped);
         if (ev.objective() < current.objective()) {
           accepted = ev;
           next = trial;
@@ -178,8 +180,8 @@ public final class Lsml implements QuadrupletsMetricLearner {
     // back to the input units: M_x = T^T M T with z = x T^T
     DMatrixRMaj tmp = new DMatrixRMaj(d, d);
     DMatrixRMaj mx = new DMatrixRMaj(d, d);
-    CommonOps_DDRM.multTransA(toWork, m, tmp);
-    CommonOps_DDRM.mult(tmp, toWork, mx);
+    Gemm.multTransA(toWork, m, tmp);
+    Gemm.mult(tmp, toWork, mx);
     Map<String, String> hp =
         WeakMetricSupport.hyperparameters(
             "prior", prior, "maxIterations", maxIterations, "tolerance", tolerance);
@@ -237,7 +239,8 @@ public final class Lsml implements QuadrupletsMetricLearner {
       this.vcd = WeakMetricSupport.differences(z, c, e);
     }
 
-    Evaluation evaluate(DMatrixRMaj m) {
+    /** Evaluates the objective at {@code m}, whose eigen-decomposition is {@code eig}. */
+    Evaluation evaluate(DMatrixRMaj m, SymmetricEigen eig) {
       double[] dab = WeakMetricSupport.quadraticForms(vab, m);
       double[] dcd = WeakMetricSupport.quadraticForms(vcd, m);
       double loss = 0;
@@ -249,7 +252,6 @@ public final class Lsml implements QuadrupletsMetricLearner {
           loss += weights[q] * r * r;
         }
       }
-      SymmetricEigen eig = Kernels.symmetricEigen(m);
       double trace = 0;
       double logDet = 0;
       for (double v : eig.values()) {
@@ -300,7 +302,7 @@ public final class Lsml implements QuadrupletsMetricLearner {
         }
       }
       DMatrixRMaj inverse = new DMatrixRMaj(d, d);
-      CommonOps_DDRM.multTransB(scaled, eig.vectors(), inverse);
+      Gemm.multTransB(scaled, eig.vectors(), inverse);
       CommonOps_DDRM.subtractEquals(grad, inverse);
       for (int i = 0; i < d; i++) {
         grad.add(i, i, 1.0);
@@ -309,20 +311,33 @@ public final class Lsml implements QuadrupletsMetricLearner {
       return grad;
     }
 
-    /** Clamps the eigenvalues of a symmetric matrix at {@code 1e-8} times the largest. */
-    static DMatrixRMaj projectPositive(DMatrixRMaj m) {
-      int d = m.numRows;
+    /**
+     * Returns the eigen-decomposition of a symmetric matrix with its eigenvalues clamped at {@code
+     * 1e-8} times the largest: the decomposition of the projected matrix, so the objective needs no
+     * second one.
+     */
+    static SymmetricEigen positivePart(DMatrixRMaj m) {
       SymmetricEigen eig = Kernels.symmetricEigen(m);
       double floor = 1e-8 * Math.max(eig.values()[0], Double.MIN_NORMAL);
+      double[] values = eig.values().clone();
+      for (int i = 0; i < values.length; i++) {
+        values[i] = Math.max(values[i], floor);
+      }
+      return new SymmetricEigen(values, eig.vectors());
+    }
+
+    /** Returns {@code V diag(values) V^T}. */
+    static DMatrixRMaj compose(SymmetricEigen eig) {
+      int d = eig.values().length;
       DMatrixRMaj scaled = eig.vectors().copy();
       for (int col = 0; col < d; col++) {
-        double v = Math.max(eig.values()[col], floor);
+        double v = eig.values()[col];
         for (int r = 0; r < d; r++) {
           scaled.set(r, col, scaled.get(r, col) * v);
         }
       }
       DMatrixRMaj out = new DMatrixRMaj(d, d);
-      CommonOps_DDRM.multTransB(scaled, eig.vectors(), out);
+      Gemm.multTransB(scaled, eig.vectors(), out);
       Kernels.symmetrize(out);
       return out;
     }

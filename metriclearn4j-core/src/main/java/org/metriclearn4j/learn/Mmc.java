@@ -6,6 +6,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.metriclearn4j.constraints.Pairs;
+import org.metriclearn4j.linalg.Gemm;
 import org.metriclearn4j.linalg.Kernels;
 import org.metriclearn4j.linalg.SymmetricEigen;
 import org.metriclearn4j.metric.FitSummary;
@@ -228,7 +229,7 @@ public final class Mmc implements PairsMetricLearner {
       }
     }
     DMatrixRMaj xw = new DMatrixRMaj(x.numRows, d);
-    CommonOps_DDRM.mult(xs, p, xw);
+    Gemm.mult(xs, p, xw);
     Whitened problem =
         new Whitened(xw, dis[0], dis[1], WeakMetricSupport.differences(xw, dis[0], dis[1]));
     // spectral projected gradient ascent of G(B) over {B PSD, tr B <= 1}
@@ -308,9 +309,9 @@ public final class Mmc implements PairsMetricLearner {
     }
     // back to the original units: M = D P B P^T D with D = diag(unit)
     DMatrixRMaj pb = new DMatrixRMaj(d, d);
-    CommonOps_DDRM.mult(p, b, pb);
+    Gemm.mult(p, b, pb);
     DMatrixRMaj a = new DMatrixRMaj(d, d);
-    CommonOps_DDRM.multTransB(pb, p, a);
+    Gemm.multTransB(pb, p, a);
     Kernels.symmetrize(a);
     DMatrixRMaj m = a.copy();
     for (int i = 0; i < d; i++) {
@@ -364,7 +365,7 @@ public final class Mmc implements PairsMetricLearner {
       }
     }
     DMatrixRMaj out = new DMatrixRMaj(d, d);
-    CommonOps_DDRM.multTransB(scaled, v, out);
+    Gemm.multTransB(scaled, v, out);
     Kernels.symmetrize(out);
     return out;
   }
@@ -558,7 +559,7 @@ public final class Mmc implements PairsMetricLearner {
         scaledQ.data[p * d + t] = c3 * q.data[p * d + t];
       }
     }
-    CommonOps_DDRM.multTransA(scaledQ, scaledQ, curvature);
+    Gemm.multTransA(scaledQ, scaledQ, curvature);
     double c = diagonalC;
     for (int i = 0; i < d; i++) {
       grad[i] = sSum[i] - c * dDist[i] / total;

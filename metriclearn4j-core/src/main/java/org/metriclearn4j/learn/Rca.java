@@ -4,6 +4,7 @@ import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.metriclearn4j.constraints.Chunks;
+import org.metriclearn4j.linalg.Gemm;
 import org.metriclearn4j.linalg.Kernels;
 import org.metriclearn4j.linalg.SymmetricEigen;
 import org.metriclearn4j.metric.FitSummary;
@@ -115,7 +116,7 @@ public final class Rca implements ChunksMetricLearner {
       row++;
     }
     DMatrixRMaj within = new DMatrixRMaj(d, d);
-    CommonOps_DDRM.multTransA(centred, centred, within);
+    Gemm.multTransA(centred, centred, within);
     if (m == 0 || !(CommonOps_DDRM.trace(within) > 0)) {
       throw new IllegalArgumentException(
           "chunks: RCA needs a chunk with two or more distinct points, found "
@@ -145,8 +146,8 @@ public final class Rca implements ChunksMetricLearner {
     }
     DMatrixRMaj tmp = new DMatrixRMaj(r, d);
     DMatrixRMaj reduced = new DMatrixRMaj(r, r);
-    CommonOps_DDRM.multTransA(p, within, tmp);
-    CommonOps_DDRM.mult(tmp, p, reduced);
+    Gemm.multTransA(p, within, tmp);
+    Gemm.mult(tmp, p, reduced);
     Kernels.symmetrize(reduced);
     // regularise towards the total covariance (P^T T P = diag of its eigenvalues), which keeps
     // the result independent of the units of the features
@@ -166,7 +167,7 @@ public final class Rca implements ChunksMetricLearner {
       }
     }
     DMatrixRMaj components = new DMatrixRMaj(r, d);
-    CommonOps_DDRM.multTransB(invRoot, p, components);
+    Gemm.multTransB(invRoot, p, components);
     components = WeakMetricSupport.scaleColumns(components, unit);
     Map<String, String> hp = WeakMetricSupport.hyperparameters("ridge", ridge, "keptDirections", r);
     return MahalanobisMetric.of(

@@ -6,6 +6,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.jspecify.annotations.Nullable;
 import org.metriclearn4j.constraints.Triplets;
+import org.metriclearn4j.linalg.Gemm;
 import org.metriclearn4j.linalg.Kernels;
 import org.metriclearn4j.metric.FitSummary;
 import org.metriclearn4j.metric.MahalanobisMetric;
@@ -175,7 +176,7 @@ public final class Scml implements TripletsMetricLearner {
     int t = a.length;
     // projections of every point on every basis
     DMatrixRMaj proj = new DMatrixRMaj(x.numRows, k);
-    CommonOps_DDRM.multTransB(x, basis, proj);
+    Gemm.multTransB(x, basis, proj);
     SplittableRandom random = new SplittableRandom(seed);
     int[] evalSet = evaluationSet(t, random.split());
     // measure distances in units of their typical size, so that the unit margin does not depend

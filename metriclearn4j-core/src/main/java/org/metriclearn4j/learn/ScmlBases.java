@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.metriclearn4j.evaluation.clustering.KMeans;
+import org.metriclearn4j.linalg.Gemm;
 import org.metriclearn4j.linalg.Kernels;
 import org.metriclearn4j.linalg.SymmetricEigen;
 
@@ -197,7 +198,7 @@ final class ScmlBases {
         centred.data[i * d + t] = x.data[r * d + t] - classMean[labels[r]][t];
       }
     }
-    CommonOps_DDRM.multTransA(centred, centred, within);
+    Gemm.multTransA(centred, centred, within);
     DMatrixRMaj between = new DMatrixRMaj(d, d);
     for (int c = 0; c < numClasses; c++) {
       if (counts[c] == 0) {
@@ -227,8 +228,8 @@ final class ScmlBases {
     }
     DMatrixRMaj tmp = new DMatrixRMaj(d, d);
     DMatrixRMaj whitened = new DMatrixRMaj(d, d);
-    CommonOps_DDRM.mult(invRoot, between, tmp);
-    CommonOps_DDRM.mult(tmp, invRoot, whitened);
+    Gemm.mult(invRoot, between, tmp);
+    Gemm.mult(tmp, invRoot, whitened);
     SymmetricEigen b = Kernels.symmetricEigen(whitened);
     double[][] dirs = new double[e][d];
     for (int k = 0; k < e; k++) {

@@ -3,6 +3,7 @@ package org.metriclearn4j.learn;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.jspecify.annotations.Nullable;
+import org.metriclearn4j.linalg.Gemm;
 import org.metriclearn4j.linalg.Kernels;
 import org.metriclearn4j.linalg.RowBlockWeights;
 
@@ -75,7 +76,7 @@ abstract class SoftmaxObjective {
   private double evaluate(DMatrixRMaj a, @Nullable DMatrixRMaj gradient) {
     int n = x.numRows;
     DMatrixRMaj z = new DMatrixRMaj(n, a.numRows);
-    CommonOps_DDRM.multTransB(x, a, z);
+    Gemm.multTransB(x, a, z);
     double[] norms = Kernels.squaredRowNorms(z);
     double[] terms = new double[n];
     RowBlockWeights weights = (start, end, out) -> rows(z, norms, start, end, out, terms);

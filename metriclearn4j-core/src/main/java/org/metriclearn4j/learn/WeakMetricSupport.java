@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.metriclearn4j.linalg.Gemm;
 import org.metriclearn4j.linalg.Kernels;
-import org.metriclearn4j.linalg.Parallelism;
 import org.metriclearn4j.linalg.SymmetricEigen;
 import org.metriclearn4j.metric.FitSummary;
 import org.metriclearn4j.metric.MahalanobisMetric;
@@ -69,7 +69,7 @@ final class WeakMetricSupport {
       }
     }
     DMatrixRMaj cov = new DMatrixRMaj(d, d);
-    Parallelism.multTransA(centred, centred, cov);
+    Gemm.multTransA(centred, centred, cov);
     CommonOps_DDRM.scale(1.0 / m, cov);
     Kernels.symmetrize(cov);
     return cov;
@@ -227,7 +227,7 @@ final class WeakMetricSupport {
       }
     }
     DMatrixRMaj out = new DMatrixRMaj(d, d);
-    CommonOps_DDRM.multTransB(scaled, v, out);
+    Gemm.multTransB(scaled, v, out);
     for (int i = 0; i < d; i++) {
       for (int j = 0; j < d; j++) {
         out.set(i, j, out.get(i, j) * unit[i] * unit[j]);
@@ -305,7 +305,7 @@ final class WeakMetricSupport {
    */
   static double[] quadraticForms(DMatrixRMaj v, DMatrixRMaj a) {
     DMatrixRMaj va = new DMatrixRMaj(v.numRows, v.numCols);
-    Parallelism.mult(v, a, va);
+    Gemm.mult(v, a, va);
     int d = v.numCols;
     double[] out = new double[v.numRows];
     for (int p = 0; p < v.numRows; p++) {

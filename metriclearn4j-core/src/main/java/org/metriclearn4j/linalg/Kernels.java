@@ -21,6 +21,12 @@ public final class Kernels {
   /** Rows per task in blocked pairwise computations. */
   static final int BLOCK_ROWS = 256;
 
+  /**
+   * {@link #rowBlockScatter} multiplies a block of weights densely (on the native backend) when at
+   * least one weight in this many is non-zero, and skips the zeros in Java otherwise.
+   */
+  static final int DENSE_FRACTION = 8;
+
   private Kernels() {}
 
   /**
@@ -98,6 +104,21 @@ public final class Kernels {
     int m = b.numRows;
     double[] ad = a.data;
     double[] bd = b.data;
+    if (end > start && Gemm.runsNatively((long) (end - start) * m * d)) {
+      // the dot products of the block as one native product A_block B^T
+      int rows = end - start;
+      double[] dots = new double[rows * m];
+      NativeBlas.gemm(
+          false, true, rows, m, d, Arrays.copyOfRange(ad, start * d, end * d), bd, dots);
+      for (int r = 0; r < rows; r++) {
+        int o = offset + r * m;
+        double aNorm = aNorms[start + r];
+        for (int j = 0; j < m; j++) {
+          out[o + j] = clampedDistance(aNorm, bNorms[j], dots[r * m + j]);
+        }
+      }
+      return;
+    }
     for (int i = start; i < end; i++) {
       int ai = i * d;
       int o = offset + (i - start) * m;
@@ -182,9 +203,9 @@ public final class Kernels {
       s.data[i * n + i] += rowSums[i];
     }
     DMatrixRMaj lx = new DMatrixRMaj(n, x.numCols);
-    Parallelism.mult(s, x, lx);
+    Gemm.mult(s, x, lx);
     DMatrixRMaj out = new DMatrixRMaj(x.numCols, x.numCols);
-    Parallelism.multTransA(x, lx, out);
+    Gemm.multTransA(x, lx, out);
     symmetrize(out);
     return out;
   }
@@ -286,6 +307,7 @@ public final class Kernels {
     weights.weights(start, end, w);
     double[] rowSums = new double[rows];
     double[] columnSums = new double[n];
+    long nonZeroWeights = 0;
     for (int r = 0; r < rows; r++) {
       int off = r * n;
       double sum = 0;
@@ -293,16 +315,24 @@ public final class Kernels {
         double v = w[off + j];
         sum += v;
         columnSums[j] += v;
+        nonZeroWeights += v != 0 ? 1 : 0;
       }
       rowSums[r] = sum;
     }
-    // wx = W_B X (rows x d), skipping zero weights (softmax weights are mostly exactly 0 once a
-    // metric is sharp), then g = X_B^T wx (d x d)
+    // wx = W_B X (rows x d), then g = X_B^T wx (d x d). Softmax weights are mostly exactly 0 once
+    // a metric is sharp: the Java loop skips them; the native dense product, about 8 times faster
+    // per multiply-add, wins while at least one weight in DENSE_FRACTION is non-zero.
     DMatrixRMaj wx = new DMatrixRMaj(rows, d);
     double[] xd = x.data;
     double[] wxd = wx.data;
-    int[] nonZero = new int[n];
-    for (int r = 0; r < rows; r++) {
+    boolean dense =
+        nonZeroWeights * DENSE_FRACTION >= (long) rows * n
+            && Gemm.runsNatively((long) rows * n * d);
+    if (dense) {
+      NativeBlas.gemm(false, false, rows, d, n, w, xd, wxd);
+    }
+    int[] nonZero = new int[dense ? 0 : n];
+    for (int r = 0; r < rows && !dense; r++) {
       int off = r * n;
       int wo = r * d;
       // collect the non-zero columns without a branch per weight, then add their rows in order
@@ -321,6 +351,11 @@ public final class Kernels {
       }
     }
     DMatrixRMaj g = new DMatrixRMaj(d, d);
+    if (rows > 0 && d > 0 && Gemm.runsNatively((long) rows * d * d)) {
+      NativeBlas.gemm(
+          true, false, d, d, rows, Arrays.copyOfRange(xd, start * d, end * d), wxd, g.data);
+      return new ScatterBlock(g, rowSums, columnSums);
+    }
     double[] gd = g.data;
     for (int r = 0; r < rows; r++) {
       int xo = (start + r) * d;
@@ -391,7 +426,7 @@ public final class Kernels {
       }
     }
     DMatrixRMaj out = new DMatrixRMaj(d, d);
-    Parallelism.multTransA(diffs, weighted, out);
+    Gemm.multTransA(diffs, weighted, out);
     symmetrize(out);
     return out;
   }
@@ -458,7 +493,7 @@ public final class Kernels {
       }
     }
     DMatrixRMaj out = new DMatrixRMaj(d, d);
-    CommonOps_DDRM.multTransB(scaled, eig.vectors(), out);
+    Gemm.multTransB(scaled, eig.vectors(), out);
     symmetrize(out);
     return out;
   }

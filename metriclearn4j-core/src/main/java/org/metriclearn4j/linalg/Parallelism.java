@@ -1,9 +1,6 @@
 package org.metriclearn4j.linalg;
 
 import java.util.stream.IntStream;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.CommonOps_MT_DDRM;
 
 /**
  * Decides when a computation is spread over threads: only when it holds at least {@link
@@ -46,50 +43,5 @@ public final class Parallelism {
   public static IntStream blocks(int count, long work) {
     IntStream blocks = IntStream.range(0, count);
     return worthwhile(work) && count > 1 ? blocks.parallel() : blocks;
-  }
-
-  /**
-   * Computes {@code c = a b}, concurrently when worth it.
-   *
-   * @param a the {@code n x m} left factor
-   * @param b the {@code m x p} right factor
-   * @param c written: the {@code n x p} product
-   */
-  public static void mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-    if (worthwhile((long) a.numRows * a.numCols * b.numCols)) {
-      CommonOps_MT_DDRM.mult(a, b, c);
-    } else {
-      CommonOps_DDRM.mult(a, b, c);
-    }
-  }
-
-  /**
-   * Computes {@code c = a^T b}, concurrently when worth it.
-   *
-   * @param a the {@code m x n} left factor
-   * @param b the {@code m x p} right factor
-   * @param c written: the {@code n x p} product
-   */
-  public static void multTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-    if (worthwhile((long) a.numRows * a.numCols * b.numCols)) {
-      CommonOps_MT_DDRM.multTransA(a, b, c);
-    } else {
-      CommonOps_DDRM.multTransA(a, b, c);
-    }
-  }
-
-  /**
-   * Computes {@code c = a b^T}, concurrently when worth it.
-   *
-   * @param a the {@code n x m} left factor
-   * @param b the {@code p x m} right factor
-   * @param c written: the {@code n x p} product
-   */
-  public static void multTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-    if (worthwhile((long) a.numRows * a.numCols * b.numRows)) {
-      CommonOps_MT_DDRM.multTransB(a, b, c);
-    } else {
-      CommonOps_DDRM.multTransB(a, b, c);
-    }
   }
 }

@@ -65,7 +65,7 @@ public final class TopEigen {
     return largest(
         rows -> {
           DMatrixRMaj out = new DMatrixRMaj(rows.numRows, m);
-          Parallelism.mult(rows, symmetric, out);
+          Gemm.mult(rows, symmetric, out);
           return out;
         },
         m,
@@ -122,7 +122,7 @@ public final class TopEigen {
       }
       // Rayleigh-Ritz on the Krylov space
       DMatrixRMaj h = new DMatrixRMaj(size, size);
-      Parallelism.multTransB(basis, image, h);
+      Gemm.multTransB(basis, image, h);
       SymmetricEigen small = Kernels.symmetricEigen(h);
       DMatrixRMaj st = new DMatrixRMaj(l, size);
       for (int r = 0; r < l; r++) {
@@ -131,9 +131,9 @@ public final class TopEigen {
         }
       }
       ritz = new DMatrixRMaj(l, m);
-      Parallelism.mult(st, basis, ritz);
+      Gemm.mult(st, basis, ritz);
       DMatrixRMaj ritzImage = new DMatrixRMaj(l, m);
-      Parallelism.mult(st, image, ritzImage);
+      Gemm.mult(st, image, ritzImage);
       theta = java.util.Arrays.copyOf(small.values(), l);
       double scale = Math.max(Math.abs(small.values()[0]), Math.abs(small.values()[size - 1]));
       boolean residualsSmall = true;

@@ -3,6 +3,7 @@ package org.metriclearn4j.metric;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.metriclearn4j.distance.Distance;
+import org.metriclearn4j.linalg.Gemm;
 import org.metriclearn4j.linalg.Kernels;
 import org.metriclearn4j.linalg.SymmetricEigen;
 import org.metriclearn4j.transform.Transform;
@@ -160,7 +161,7 @@ public final class MahalanobisMetric implements Transform, Distance {
   /** Returns {@code M = L^T L} ({@code d x d}, symmetric PSD) as rows. */
   public double[][] matrix() {
     DMatrixRMaj m = new DMatrixRMaj(components.numCols, components.numCols);
-    CommonOps_DDRM.multTransA(components, components, m);
+    Gemm.multTransA(components, components, m);
     Kernels.symmetrize(m);
     return Kernels.toRows(m);
   }
@@ -220,7 +221,7 @@ public final class MahalanobisMetric implements Transform, Distance {
     }
     DMatrixRMaj in = Kernels.toMatrix(x);
     DMatrixRMaj out = new DMatrixRMaj(x.length, components.numRows);
-    CommonOps_DDRM.multTransB(in, components, out);
+    Gemm.multTransB(in, components, out);
     return Kernels.toRows(out);
   }
 

@@ -4,6 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.jspecify.annotations.Nullable;
 import org.metriclearn4j.data.LabeledDataset;
+import org.metriclearn4j.linalg.Gemm;
 import org.metriclearn4j.linalg.Kernels;
 import org.metriclearn4j.linalg.SymmetricEigen;
 
@@ -163,9 +164,9 @@ public final class Lda implements TransformLearner {
       }
     }
     DMatrixRMaj tmp = new DMatrixRMaj(d, d);
-    CommonOps_DDRM.mult(between, whitening, tmp);
+    Gemm.mult(between, whitening, tmp);
     DMatrixRMaj whitenedBetween = new DMatrixRMaj(d, d);
-    CommonOps_DDRM.multTransA(whitening, tmp, whitenedBetween);
+    Gemm.multTransA(whitening, tmp, whitenedBetween);
     SymmetricEigen betweenEig = Kernels.symmetricEigen(whitenedBetween);
 
     double[][] weights = new double[keep][d];

@@ -2,8 +2,8 @@ package org.metriclearn4j.transform;
 
 import org.ejml.data.DMatrixRMaj;
 import org.metriclearn4j.data.LabeledDataset;
+import org.metriclearn4j.linalg.Gemm;
 import org.metriclearn4j.linalg.Kernels;
-import org.metriclearn4j.linalg.Parallelism;
 
 /** Means and scatter matrices shared by the transforms of this package (two-pass, exact order). */
 final class Moments {
@@ -74,7 +74,7 @@ final class Moments {
       }
     }
     DMatrixRMaj scatter = new DMatrixRMaj(d, d);
-    Parallelism.multTransA(centred, centred, scatter);
+    Gemm.multTransA(centred, centred, scatter);
     Kernels.symmetrize(scatter);
     return scatter;
   }
