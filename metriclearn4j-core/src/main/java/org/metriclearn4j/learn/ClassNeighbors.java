@@ -103,7 +103,7 @@ record ClassNeighbors(int[][] indices, double[][] squaredDistances) {
    * Writes the {@code k} smallest of {@code row[offset .. offset+m)} except position {@code self}
    * into {@code best} (positions) and {@code bestD} (values), ascending, ties by position.
    */
-  private static void smallest(
+  static void smallest(
       double[] row, int offset, int m, int self, int k, int[] best, double[] bestD) {
     if (k == 0) {
       return;

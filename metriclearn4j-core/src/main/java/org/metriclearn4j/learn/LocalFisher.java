@@ -13,6 +13,13 @@ import org.metriclearn4j.linalg.SymmetricEigen;
  * eigen-problem with its three embeddings; and the validation of the settings they share.
  */
 final class LocalFisher {
+  /**
+   * Classes of at most this many samples get their whole affinity matrix at once: each pair's
+   * exponential is computed once (the matrix is symmetric) and the scatter is two dense products.
+   * Larger classes go block by block with memory {@code O(block x n_c)}.
+   */
+  static final int DENSE_CLASS_LIMIT = 2048;
+
   private LocalFisher() {}
 
   /**
@@ -60,8 +67,9 @@ final class LocalFisher {
    * <p>Uses {@code S_lb = S_t + 1/2 sum_{same class} ((A_ij - 1)/n) C_ij - S_lw} (because {@code
    * W_lb = W_lm - W_lw} with the mixture weights {@code W_lm = A/n} within and {@code 1/n} between
    * classes) and {@code sum_{i,j in c} C_ij = 2 n_c S_c} ({@code S_c} the class's own centred
-   * scatter), so that only within-class pairs are visited, once, each class in row blocks with
-   * {@link Kernels#rowBlockScatter}: memory {@code O(block x n_c)}.
+   * scatter), so that only within-class pairs are visited: a class of at most {@link
+   * #DENSE_CLASS_LIMIT} samples as one symmetric affinity matrix, a larger one in row blocks with
+   * {@link Kernels#rowBlockScatter} (memory {@code O(block x n_c)}).
    *
    * @param x the {@code n x d} samples whose scatter is computed (read only)
    * @param affinitySpace the {@code n} samples, in any coordinates, whose Euclidean distances
@@ -71,17 +79,20 @@ final class LocalFisher {
    * @return the scatter matrices
    */
   static Scatter scatter(DMatrixRMaj x, DMatrixRMaj affinitySpace, int[] labels, int k) {
+    return scatter(x, affinitySpace, labels, k, DENSE_CLASS_LIMIT);
+  }
+
+  /**
+   * {@link #scatter(DMatrixRMaj, DMatrixRMaj, int[], int)} with classes of at most {@code
+   * denseClassLimit} samples done densely; package-private so that tests compare both paths.
+   */
+  static Scatter scatter(
+      DMatrixRMaj x, DMatrixRMaj affinitySpace, int[] labels, int k, int denseClassLimit) {
     int n = x.numRows;
     int d = x.numCols;
     int da = affinitySpace.numCols;
     DMatrixRMaj centred = centre(x);
     DMatrixRMaj space = centre(affinitySpace);
-    ClassNeighbors neighbors = ClassNeighbors.of(space, labels, k);
-    double[] sigma = new double[n];
-    for (int i = 0; i < n; i++) {
-      double[] dist = neighbors.squaredDistances()[i];
-      sigma[i] = dist.length == 0 ? 0 : Math.sqrt(dist[dist.length - 1]);
-    }
     DMatrixRMaj total = new DMatrixRMaj(d, d);
     Gemm.multTransA(centred, centred, total);
     Kernels.symmetrize(total);
@@ -95,19 +106,17 @@ final class LocalFisher {
       }
       DMatrixRMaj xc = new DMatrixRMaj(nc, d);
       DMatrixRMaj ac = new DMatrixRMaj(nc, da);
-      double[] sc = new double[nc];
       for (int a = 0; a < nc; a++) {
         System.arraycopy(centred.data, members[a] * d, xc.data, a * d, d);
         System.arraycopy(space.data, members[a] * da, ac.data, a * da, da);
-        sc[a] = sigma[members[a]];
       }
-      double[] norms = Kernels.squaredRowNorms(ac);
+      DMatrixRMaj own = centre(xc);
       // sa = sum_ij A_ij C_ij over the class; the constant weight 1 gives 2 n_c times the class's
       // own centred scatter, so both S_lw and the mixture term come from this one pass
       DMatrixRMaj sa =
-          Kernels.rowBlockScatter(
-              xc, (start, end, out) -> affinities(ac, norms, sc, start, end, out));
-      DMatrixRMaj own = centre(xc);
+          nc <= denseClassLimit
+              ? denseAffinityScatter(own, ac, k)
+              : blockedAffinityScatter(xc, ac, k);
       DMatrixRMaj classScatter = new DMatrixRMaj(d, d);
       Gemm.multTransA(own, own, classScatter);
       CommonOps_DDRM.addEquals(within, 0.5 / nc, sa);
@@ -122,27 +131,75 @@ final class LocalFisher {
     return new Scatter(between, within, total);
   }
 
-  /** Writes the affinities {@code A_ij} of rows {@code [start, end)} of one class. */
-  private static void affinities(
-      DMatrixRMaj ac, double[] norms, double[] sigma, int start, int end, double[] out) {
+  /**
+   * Returns {@code sum_ij A_ij C_ij} over one class from its whole, symmetric affinity matrix.
+   *
+   * @param xc the class's samples, centred on the class mean
+   * @param ac the class's samples in the affinity space
+   * @param k the local-scaling neighbour
+   */
+  private static DMatrixRMaj denseAffinityScatter(DMatrixRMaj xc, DMatrixRMaj ac, int k) {
     int nc = ac.numRows;
-    Kernels.squaredDistancesRows(ac, norms, ac, norms, start, end, out, 0);
-    for (int a = start; a < end; a++) {
-      int off = (a - start) * nc;
-      for (int b = 0; b < nc; b++) {
-        double sq = out[off + b];
-        double denominator = sigma[a] * sigma[b];
-        double affinity;
-        if (a == b) {
-          affinity = 1;
-        } else if (denominator > 0) {
-          affinity = Math.exp(-sq / denominator);
-        } else {
-          affinity = sq == 0 ? 1 : 0;
-        }
-        out[off + b] = affinity;
+    DMatrixRMaj sq = Kernels.squaredDistances(ac, ac);
+    int kc = Math.min(k, nc - 1);
+    int[] best = new int[kc];
+    double[] bestD = new double[kc];
+    double[] sigma = new double[nc];
+    for (int a = 0; a < nc; a++) {
+      ClassNeighbors.smallest(sq.data, a * nc, nc, a, kc, best, bestD);
+      sigma[a] = Math.sqrt(bestD[kc - 1]);
+    }
+    DMatrixRMaj affinity = new DMatrixRMaj(nc, nc);
+    double[] ad = affinity.data;
+    for (int a = 0; a < nc; a++) {
+      ad[a * nc + a] = 1;
+      for (int b = a + 1; b < nc; b++) {
+        double v = affinity(sq.data[a * nc + b], sigma[a] * sigma[b]);
+        ad[a * nc + b] = v;
+        ad[b * nc + a] = v;
       }
     }
+    return Kernels.pairwiseScatter(xc, affinity);
+  }
+
+  /**
+   * Returns {@code sum_ij A_ij C_ij} over one class, its affinities computed block by block.
+   *
+   * @param xc the class's samples
+   * @param ac the class's samples in the affinity space
+   * @param k the local-scaling neighbour
+   */
+  private static DMatrixRMaj blockedAffinityScatter(DMatrixRMaj xc, DMatrixRMaj ac, int k) {
+    int nc = ac.numRows;
+    double[][] neighbours = ClassNeighbors.of(ac, new int[nc], k).squaredDistances();
+    double[] sigma = new double[nc];
+    for (int a = 0; a < nc; a++) {
+      sigma[a] = Math.sqrt(neighbours[a][neighbours[a].length - 1]);
+    }
+    double[] norms = Kernels.squaredRowNorms(ac);
+    return Kernels.rowBlockScatter(
+        xc,
+        (start, end, out) -> {
+          Kernels.squaredDistancesRows(ac, norms, ac, norms, start, end, out, 0);
+          for (int a = start; a < end; a++) {
+            int off = (a - start) * nc;
+            for (int b = 0; b < nc; b++) {
+              out[off + b] = a == b ? 1 : affinity(out[off + b], sigma[a] * sigma[b]);
+            }
+          }
+        });
+  }
+
+  /**
+   * Returns the affinity {@code exp(-sq / denominator)} of two different samples at squared
+   * distance {@code sq}; with a zero denominator (duplicates made a local scale 0), 1 for identical
+   * points and 0 otherwise.
+   */
+  private static double affinity(double sq, double denominator) {
+    if (denominator > 0) {
+      return Math.exp(-sq / denominator);
+    }
+    return sq == 0 ? 1 : 0;
   }
 
   /** Returns {@code x} minus its column means (a new matrix). */

@@ -242,4 +242,25 @@ class LfdaTest extends MetricLearnerContract {
     assertThrows(IllegalArgumentException.class, () -> Lfda.builder().outputDimension(0).build());
     assertThrows(IllegalArgumentException.class, () -> Lfda.builder().regularization(0).build());
   }
+
+  @Test
+  void denseAndBlockedClassScattersAgree() {
+    LabeledDataset wine = BundledDatasets.load("wine");
+    DMatrixRMaj x =
+        Standardization.of(org.metriclearn4j.linalg.Kernels.toMatrix(wine.features()))
+            .standardized();
+    // every class dense (the default at this size) against every class block by block
+    LocalFisher.Scatter dense = LocalFisher.scatter(x, x, wine.labels(), 7);
+    LocalFisher.Scatter blocked = LocalFisher.scatter(x, x, wine.labels(), 7, 0);
+    DMatrixRMaj[][] pairs = {
+      {dense.between(), blocked.between()}, {dense.within(), blocked.within()}
+    };
+    for (DMatrixRMaj[] pair : pairs) {
+      double scale = org.ejml.dense.row.NormOps_DDRM.normF(pair[1]);
+      assertTrue(scale > 0);
+      for (int i = 0; i < pair[0].data.length; i++) {
+        assertEquals(pair[1].data[i], pair[0].data[i], 1e-12 * scale);
+      }
+    }
+  }
 }
