@@ -126,4 +126,23 @@ final class NativeBlas {
         c,
         n);
   }
+
+  /**
+   * Decomposes a symmetric matrix with LAPACK's {@code dsyevd} (divide and conquer).
+   *
+   * @param a the row-major {@code d x d} matrix (upper triangle read); overwritten with the
+   *     orthonormal eigenvectors as columns
+   * @param d the order, {@code >= 1}
+   * @param values written: the {@code d} eigenvalues in ascending order
+   * @throws IllegalStateException if LAPACK reports a failure
+   */
+  static void symmetricEigen(double[] a, int d, double[] values) {
+    int info =
+        openblas_full.LAPACKE_dsyevd(
+            openblas_full.LAPACK_ROW_MAJOR, (byte) 'V', (byte) 'U', d, a, d, values);
+    if (info != 0) {
+      throw new IllegalStateException(
+          "symmetric eigen-decomposition (LAPACK dsyevd) failed with info = " + info);
+    }
+  }
 }

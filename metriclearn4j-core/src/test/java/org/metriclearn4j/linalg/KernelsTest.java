@@ -327,6 +327,33 @@ class KernelsTest {
   }
 
   @Test
+  void symmetricEigenFromTheNativeOrderUpReturnsDescendingOrthonormalEigenpairs() {
+    int d = Kernels.NATIVE_EIGEN_MIN_DIMENSION + 32;
+    assertTrue(NativeBlas.status().available(), NativeBlas.status().description());
+    double[] lambda = new double[d];
+    for (int i = 0; i < d; i++) {
+      lambda[i] = (i % 7) - 2.5 + 0.01 * i; // both signs, all distinct
+    }
+    DMatrixRMaj a = withEigenvalues(lambda, 23);
+    SymmetricEigen eig = Kernels.symmetricEigen(a);
+    double[] expected = lambda.clone();
+    java.util.Arrays.sort(expected);
+    for (int i = 0; i < d; i++) {
+      assertEquals(expected[d - 1 - i], eig.values()[i], 1e-10, "eigenvalue " + i);
+    }
+    DMatrixRMaj av = new DMatrixRMaj(d, d);
+    CommonOps_DDRM.mult(a, eig.vectors(), av);
+    for (int c = 0; c < d; c++) {
+      for (int r = 0; r < d; r++) {
+        assertEquals(eig.values()[c] * eig.vectors().get(r, c), av.get(r, c), 1e-10);
+      }
+    }
+    DMatrixRMaj vtv = new DMatrixRMaj(d, d);
+    CommonOps_DDRM.multTransA(eig.vectors(), eig.vectors(), vtv);
+    assertMatrixEquals(CommonOps_DDRM.identity(d), vtv, 1e-10);
+  }
+
+  @Test
   void symmetricEigenRejectsNonFiniteAndNonSquareInput() {
     DMatrixRMaj bad = CommonOps_DDRM.identity(2);
     bad.set(1, 1, Double.NaN);
