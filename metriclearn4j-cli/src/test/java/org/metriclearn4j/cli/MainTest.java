@@ -3,6 +3,7 @@ package org.metriclearn4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.metriclearn4j.cli.CliRun.outputOfSuccess;
 import static org.metriclearn4j.cli.CliRun.run;
 
 import java.io.IOException;
@@ -20,28 +21,24 @@ import org.metriclearn4j.transform.Transform;
 class MainTest {
   @Test
   void datasetsListsBundledSetsWithTheirShapes() {
-    CliRun r = run("datasets");
-    assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().matches("(?s).*iris\\s+150\\s+4\\s+3.*"), r.out());
-    assertTrue(r.out().matches("(?s).*letter\\s+20000\\s+16\\s+26.*"), r.out());
+    String out = outputOfSuccess("datasets");
+    assertTrue(out.matches("(?s).*iris\\s+150\\s+4\\s+3.*"), out);
+    assertTrue(out.matches("(?s).*letter\\s+20000\\s+16\\s+26.*"), out);
   }
 
   @Test
   void compareOnIrisReproducesScikitLearnKnnFoldScores() {
-    CliRun r = run("compare");
-    assertEquals(0, r.code(), r.err());
-    assertTrue(
-        r.out().contains("knn scores:        [0.9667, 1.0000, 0.9333, 0.9667, 1.0000]"), r.out());
-    assertTrue(r.out().contains("nca+knn scores:"), r.out());
+    String out = outputOfSuccess("compare");
+    assertTrue(out.contains("knn scores:        [0.9667, 1.0000, 0.9333, 0.9667, 1.0000]"), out);
+    assertTrue(out.contains("nca+knn scores:"), out);
   }
 
   @Test
   void versionNamesTheLibraryTheRuntimeAndTheBackendOfDenseProducts() {
-    CliRun r = run("--version");
-    assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().startsWith("metriclearn4j "), r.out());
-    assertTrue(r.out().contains("\nJava "), r.out());
-    assertTrue(r.out().contains("\ndense products: OpenBLAS 0.3.31"), r.out());
+    String out = outputOfSuccess("--version");
+    assertTrue(out.startsWith("metriclearn4j "), out);
+    assertTrue(out.contains("\nJava "), out);
+    assertTrue(out.contains("\ndense products: OpenBLAS 0.3.31"), out);
   }
 
   @Test
@@ -77,8 +74,8 @@ class MainTest {
   @Test
   void fitThenTransformAppliesTheSavedChain(@TempDir Path dir) throws IOException {
     Path model = dir.resolve("wine-nca.json");
-    CliRun fit = run("fit", "--dataset", "wine", "--standardize", "--output", model.toString());
-    assertEquals(0, fit.code(), fit.err());
+    var unused =
+        outputOfSuccess("fit", "--dataset", "wine", "--standardize", "--output", model.toString());
     List<Transform> chain = ModelFiles.loadTransforms(model);
     assertEquals(2, chain.size());
 
