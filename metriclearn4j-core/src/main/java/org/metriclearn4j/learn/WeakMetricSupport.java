@@ -320,6 +320,35 @@ final class WeakMetricSupport {
   }
 
   /**
+   * Returns the Frobenius inner product {@code <a, b> = sum_ij a_ij b_ij}.
+   *
+   * @param a a matrix
+   * @param b a matrix of the same shape
+   * @return the inner product
+   */
+  static double frobeniusDot(DMatrixRMaj a, DMatrixRMaj b) {
+    double s = 0;
+    for (int i = 0; i < a.numRows * a.numCols; i++) {
+      s += a.data[i] * b.data[i];
+    }
+    return s;
+  }
+
+  /**
+   * Returns the largest value, or 0 when all are negative or there are none.
+   *
+   * @param v the values
+   * @return {@code max(0, max_i v_i)}
+   */
+  static double maxOf(double[] v) {
+    double m = 0;
+    for (double x : v) {
+      m = Math.max(m, x);
+    }
+    return m;
+  }
+
+  /**
    * Returns the fitted metric of a symmetric PSD matrix (small negative eigenvalues from rounding
    * are clamped to zero).
    *
