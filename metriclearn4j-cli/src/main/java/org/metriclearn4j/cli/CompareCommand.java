@@ -11,7 +11,6 @@ import org.metriclearn4j.learn.SupervisedMetricLearner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** The seed example: kNN before and after learning a metric, under cross-validation. */
@@ -24,33 +23,25 @@ import picocli.CommandLine.Spec;
     })
 final class CompareCommand implements java.util.concurrent.Callable<Integer> {
   @Spec
-  @SuppressWarnings("NullAway.Init") // set by picocli before run()
+  @SuppressWarnings("NullAway.Init") // set by picocli before call()
   CommandSpec spec;
 
   @Mixin CommonOptions common = new CommonOptions();
-  @Mixin DataOptions data = new DataOptions();
-  @Mixin FoldOptions folds = new FoldOptions();
-  @Mixin PipelineOptions pipeline = new PipelineOptions();
-
-  @Option(
-      names = {"-l", "--learner"},
-      paramLabel = "NAME",
-      defaultValue = "nca",
-      description = "Metric learner (default: ${DEFAULT-VALUE}); one of: ${COMPLETION-CANDIDATES}",
-      completionCandidates = LearnerNames.class)
-  String learner = "nca";
+  @Mixin CrossValidationOptions options = new CrossValidationOptions();
+  @Mixin LearnerOption learner = new LearnerOption();
 
   @Override
   public Integer call() throws java.io.IOException {
     PrintWriter out = spec.commandLine().getOut();
-    LabeledDataset dataset = data.load();
-    Folds split = folds.split(dataset);
-    SupervisedMetricLearner metricLearner = LearnerCatalog.create(learner, folds.seed);
-    CrossValidationResult plain = CrossValidation.evaluate(pipeline.pipeline(null), dataset, split);
+    LabeledDataset dataset = options.data.load();
+    Folds split = options.folds.split(dataset);
+    SupervisedMetricLearner metricLearner = LearnerCatalog.create(learner.name, options.folds.seed);
+    CrossValidationResult plain =
+        CrossValidation.evaluate(options.pipeline.pipeline(null), dataset, split);
     CrossValidationResult learned =
-        CrossValidation.evaluate(pipeline.pipeline(metricLearner), dataset, split);
+        CrossValidation.evaluate(options.pipeline.pipeline(metricLearner), dataset, split);
 
-    out.println(dataset + "; " + folds.describe() + "; " + pipeline.describe());
+    out.println(options.describe(dataset));
     String learnedName = metricLearner.name() + "+knn";
     out.println(String.format(Locale.ROOT, "%-6s %18s %18s", "fold", "knn", learnedName));
     double[] plainScores = Report.toArray(plain.scores());

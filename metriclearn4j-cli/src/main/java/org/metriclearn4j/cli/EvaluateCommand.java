@@ -28,9 +28,7 @@ final class EvaluateCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Mixin CommonOptions common = new CommonOptions();
-  @Mixin DataOptions data = new DataOptions();
-  @Mixin FoldOptions folds = new FoldOptions();
-  @Mixin PipelineOptions pipeline = new PipelineOptions();
+  @Mixin CrossValidationOptions options = new CrossValidationOptions();
 
   @Option(
       names = {"-l", "--learner"},
@@ -42,13 +40,14 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    LabeledDataset dataset = data.load();
+    LabeledDataset dataset = options.data.load();
     SupervisedMetricLearner metricLearner =
-        learner == null ? null : LearnerCatalog.create(learner, folds.seed);
+        learner == null ? null : LearnerCatalog.create(learner, options.folds.seed);
     CrossValidationResult result =
-        CrossValidation.evaluate(pipeline.pipeline(metricLearner), dataset, folds.split(dataset));
+        CrossValidation.evaluate(
+            options.pipeline.pipeline(metricLearner), dataset, options.folds.split(dataset));
     String name = (metricLearner == null ? "" : metricLearner.name() + "+") + "knn";
-    out.println(dataset + "; " + folds.describe() + "; " + pipeline.describe());
+    out.println(options.describe(dataset));
     out.println(name + " scores: " + Report.scores(Report.toArray(result.scores())));
     out.println(
         String.format(

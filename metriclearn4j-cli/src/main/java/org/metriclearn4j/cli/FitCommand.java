@@ -32,14 +32,7 @@ final class FitCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common = new CommonOptions();
   @Mixin DataOptions data = new DataOptions();
-
-  @Option(
-      names = {"-l", "--learner"},
-      paramLabel = "NAME",
-      defaultValue = "nca",
-      description = "Metric learner (default: ${DEFAULT-VALUE}); one of: ${COMPLETION-CANDIDATES}",
-      completionCandidates = LearnerNames.class)
-  String learner = "nca";
+  @Mixin LearnerOption learner = new LearnerOption();
 
   @Option(
       names = "--seed",
@@ -73,7 +66,7 @@ final class FitCommand implements Callable<Integer> {
       chain.add(scaler);
       training = training.withFeatures(scaler.transform(training.features()));
     }
-    SupervisedMetricLearner metricLearner = LearnerCatalog.create(learner, seed);
+    SupervisedMetricLearner metricLearner = LearnerCatalog.create(learner.name, seed);
     long start = System.nanoTime();
     MahalanobisMetric metric = metricLearner.fit(training);
     double seconds = (System.nanoTime() - start) / 1e9;

@@ -93,12 +93,7 @@ final class NonlinearDemoCommand implements Callable<Integer> {
       description = "Cross-validation folds (default: ${DEFAULT-VALUE}).")
   int folds = 5;
 
-  @Option(
-      names = {"-k", "--neighbors"},
-      paramLabel = "K",
-      defaultValue = "5",
-      description = "Neighbours of the kNN classifier (default: ${DEFAULT-VALUE}).")
-  int neighbors = 5;
+  @Mixin NeighborsOption neighbors = new NeighborsOption();
 
   @Option(
       names = "--dim",
@@ -158,7 +153,7 @@ final class NonlinearDemoCommand implements Callable<Integer> {
           noise,
           seed,
           folds,
-          neighbors,
+          neighbors.k,
           dim);
       out.printf(Locale.ROOT, "  %-22s %-17s %s%n", "pipeline", "accuracy", "RBF gamma per fold");
       Folds split = StratifiedKFold.shuffled(folds, seed).split(data);
@@ -225,9 +220,9 @@ final class NonlinearDemoCommand implements Callable<Integer> {
     if (folds < 2 || folds > samples / 4) {
       throw usage("--folds: expected an integer in [2, " + samples / 4 + "], found " + folds);
     }
-    if (neighbors < 1 || neighbors > samples / 4) {
+    if (neighbors.k < 1 || neighbors.k > samples / 4) {
       throw usage(
-          "--neighbors: expected an integer in [1, " + samples / 4 + "], found " + neighbors);
+          "--neighbors: expected an integer in [1, " + samples / 4 + "], found " + neighbors.k);
     }
     if (dim != 1 && dim != 2) {
       throw usage("--dim: expected 1 or 2 (the data are 2-D), found " + dim);
@@ -263,7 +258,7 @@ final class NonlinearDemoCommand implements Callable<Integer> {
   }
 
   private List<Entry> entries() {
-    KNeighborsClassifier knn = KNeighborsClassifier.builder().k(neighbors).build();
+    KNeighborsClassifier knn = KNeighborsClassifier.builder().k(neighbors.k).build();
     Lfda lfda = Lfda.builder().outputDimension(dim).build();
     return List.of(
         new Entry("knn", "points by class", false, g -> Pipeline.of(knn)),

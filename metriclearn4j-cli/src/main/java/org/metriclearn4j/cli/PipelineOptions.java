@@ -7,16 +7,12 @@ import org.metriclearn4j.neighbors.KNeighborsClassifier;
 import org.metriclearn4j.neighbors.KNeighborsClassifier.Weights;
 import org.metriclearn4j.pipeline.Pipeline;
 import org.metriclearn4j.transform.StandardScaler;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The kNN classifier and preprocessing shared by compare and evaluate. */
 final class PipelineOptions {
-  @Option(
-      names = {"-k", "--neighbors"},
-      paramLabel = "K",
-      defaultValue = "5",
-      description = "Neighbours of the kNN classifier (default: ${DEFAULT-VALUE}).")
-  int neighbors = 5;
+  @Mixin NeighborsOption neighbors = new NeighborsOption();
 
   @Option(
       names = "--weights",
@@ -40,10 +36,10 @@ final class PipelineOptions {
               throw new IllegalArgumentException(
                   "--weights: expected 'uniform' or 'distance', found '" + weights + "'");
         };
-    if (neighbors < 1) {
-      throw new IllegalArgumentException("--neighbors: expected >= 1, found " + neighbors);
+    if (neighbors.k < 1) {
+      throw new IllegalArgumentException("--neighbors: expected >= 1, found " + neighbors.k);
     }
-    return KNeighborsClassifier.builder().k(neighbors).weights(w).build();
+    return KNeighborsClassifier.builder().k(neighbors.k).weights(w).build();
   }
 
   /**
@@ -65,7 +61,7 @@ final class PipelineOptions {
 
   String describe() {
     return "kNN k="
-        + neighbors
+        + neighbors.k
         + " "
         + weights
         + (standardize ? ", standardised" : ", raw features");

@@ -188,7 +188,7 @@ final class TrainCommand implements Callable<Integer> {
       paramLabel = "N",
       description =
           "A stratified subsample of the training part, for speed (default: 10000 for mnist,"
-              + " the whole 70% training part otherwise).")
+              + " the whole 70%% training part otherwise).")
   @Nullable Integer trainSize;
 
   @Option(
@@ -197,7 +197,7 @@ final class TrainCommand implements Callable<Integer> {
       defaultValue = "100",
       description =
           "Held-out samples per class for the distances and MAP@R, from the MNIST test set or the"
-              + " 30% held-out part (default: ${DEFAULT-VALUE}).")
+              + " 30%% held-out part (default: ${DEFAULT-VALUE}).")
   int heldOutPerClass = 100;
 
   @Option(

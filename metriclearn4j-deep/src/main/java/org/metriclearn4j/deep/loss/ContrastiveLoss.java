@@ -25,14 +25,9 @@ import org.metriclearn4j.deep.reduce.Reducer;
  * 1}, distance {@link LpDistance#create()} (Euclidean on L2-normalised embeddings), reducer {@link
  * MeanOverNonZeroReducer}.
  */
-public final class ContrastiveLoss extends TupleLoss {
-  private final double posMargin;
-  private final double negMargin;
-
+public final class ContrastiveLoss extends TwoMarginLoss {
   private ContrastiveLoss(Builder builder) {
     super(builder);
-    this.posMargin = builder.posMargin;
-    this.negMargin = builder.negMargin;
   }
 
   /**
@@ -86,11 +81,6 @@ public final class ContrastiveLoss extends TupleLoss {
   @Override
   public String name() {
     return "contrastive";
-  }
-
-  @Override
-  String settings() {
-    return "posMargin=" + posMargin + ", negMargin=" + negMargin;
   }
 
   /** Builder of {@link ContrastiveLoss}; {@link #build()} validates. */

@@ -31,14 +31,9 @@ import org.metriclearn4j.deep.reduce.Reducer;
  * batch. Defaults (pytorch-metric-learning 2.8.1): {@code negMargin = 1}, {@code posMargin = 0},
  * distance {@link LpDistance#create()}, reducer {@link MeanReducer}.
  */
-public final class LiftedStructureLoss extends TupleLoss {
-  private final double posMargin;
-  private final double negMargin;
-
+public final class LiftedStructureLoss extends TwoMarginLoss {
   private LiftedStructureLoss(Builder builder) {
     super(builder);
-    this.posMargin = builder.posMargin;
-    this.negMargin = builder.negMargin;
   }
 
   /**
@@ -52,14 +47,12 @@ public final class LiftedStructureLoss extends TupleLoss {
 
   @Override
   public NDArray compute(NDArray embeddings, NDArray labels, @Nullable MinerResult tuples) {
-    int[] y = LossSupport.checkBatch(embeddings, labels, tuples);
-    NDArray[] masks =
-        LossSupport.pairMasks(embeddings.getManager(), embeddings.getDataType(), y, tuples);
-    NDArray matrix = distance.matrix(embeddings, embeddings);
+    MaskedDistances pairs = MaskedDistances.of(distance, embeddings, labels, tuples);
+    NDArray matrix = pairs.matrix();
     NDArray positive =
-        LossSupport.logSumExp(distance.margin(matrix, posMargin), masks[0], false, 1);
+        LossSupport.logSumExp(distance.margin(matrix, posMargin), pairs.positiveMask(), false, 1);
     NDArray negative =
-        LossSupport.logSumExp(distance.margin(negMargin, matrix), masks[1], false, 1);
+        LossSupport.logSumExp(distance.margin(negMargin, matrix), pairs.negativeMask(), false, 1);
     return reducer.reduce(Activation.relu(positive.add(negative)));
   }
 
@@ -93,11 +86,6 @@ public final class LiftedStructureLoss extends TupleLoss {
   @Override
   public String name() {
     return "lifted-structure";
-  }
-
-  @Override
-  String settings() {
-    return "posMargin=" + posMargin + ", negMargin=" + negMargin;
   }
 
   /** Builder of {@link LiftedStructureLoss}; {@link #build()} validates. */

@@ -52,14 +52,14 @@ public final class MultiSimilarityLoss extends TupleLoss {
 
   @Override
   public NDArray compute(NDArray embeddings, NDArray labels, @Nullable MinerResult tuples) {
-    int[] y = LossSupport.checkBatch(embeddings, labels, tuples);
-    NDArray[] masks =
-        LossSupport.pairMasks(embeddings.getManager(), embeddings.getDataType(), y, tuples);
-    NDArray matrix = distance.matrix(embeddings, embeddings);
+    MaskedDistances pairs = MaskedDistances.of(distance, embeddings, labels, tuples);
+    NDArray matrix = pairs.matrix();
     NDArray positiveExponent = distance.margin(matrix, base).mul(alpha);
     NDArray negativeExponent = distance.margin(base, matrix).mul(beta);
-    NDArray positiveLoss = LossSupport.logSumExp(positiveExponent, masks[0], true, 1).div(alpha);
-    NDArray negativeLoss = LossSupport.logSumExp(negativeExponent, masks[1], true, 1).div(beta);
+    NDArray positiveLoss =
+        LossSupport.logSumExp(positiveExponent, pairs.positiveMask(), true, 1).div(alpha);
+    NDArray negativeLoss =
+        LossSupport.logSumExp(negativeExponent, pairs.negativeMask(), true, 1).div(beta);
     return reducer.reduce(positiveLoss.add(negativeLoss));
   }
 

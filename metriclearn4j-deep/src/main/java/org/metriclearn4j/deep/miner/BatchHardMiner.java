@@ -45,9 +45,7 @@ public final class BatchHardMiner implements Miner {
     int[] y = BatchInput.labels(embeddings, labels);
     double[] m = MinerSupport.distanceMatrix(distance, embeddings);
     int b = y.length;
-    IntList ta = new IntList();
-    IntList tp = new IntList();
-    IntList tn = new IntList();
+    TripletList hardest = new TripletList();
     for (int a = 0; a < b; a++) {
       int hardestPositive = -1;
       int hardestNegative = -1;
@@ -65,12 +63,10 @@ public final class BatchHardMiner implements Miner {
         }
       }
       if (hardestPositive >= 0 && hardestNegative >= 0) {
-        ta.add(a);
-        tp.add(hardestPositive);
-        tn.add(hardestNegative);
+        hardest.add(a, hardestPositive, hardestNegative);
       }
     }
-    return MinerResult.of(Triplets.wrap(ta.toArray(), tp.toArray(), tn.toArray()));
+    return hardest.toResult();
   }
 
   /**

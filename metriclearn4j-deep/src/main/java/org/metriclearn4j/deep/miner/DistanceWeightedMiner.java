@@ -53,9 +53,7 @@ public final class DistanceWeightedMiner implements Miner {
     int[][] other = MinerSupport.otherLabel(y);
     SplittableRandom random =
         new SplittableRandom(MinerSupport.mix(seed ^ MinerSupport.batchHash(embeddings, y)));
-    IntList ta = new IntList();
-    IntList tp = new IntList();
-    IntList tn = new IntList();
+    TripletList drawn = new TripletList();
     for (int a = 0; a < b; a++) {
       int[] negatives = other[a];
       if (same[a].length < 2 || negatives.length == 0) {
@@ -70,12 +68,10 @@ public final class DistanceWeightedMiner implements Miner {
         if (p == a) {
           continue;
         }
-        ta.add(a);
-        tp.add(p);
-        tn.add(negatives[draw(cumulative, random.nextDouble() * total)]);
+        drawn.add(a, p, negatives[draw(cumulative, random.nextDouble() * total)]);
       }
     }
-    return MinerResult.of(Triplets.wrap(ta.toArray(), tp.toArray(), tn.toArray()));
+    return drawn.toResult();
   }
 
   /**

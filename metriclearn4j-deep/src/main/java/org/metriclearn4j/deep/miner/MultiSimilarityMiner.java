@@ -43,10 +43,7 @@ public final class MultiSimilarityMiner implements Miner {
     double[] m = MinerSupport.distanceMatrix(distance, embeddings);
     int b = y.length;
     boolean similarity = distance.largerIsCloser();
-    IntList pa = new IntList();
-    IntList p = new IntList();
-    IntList na = new IntList();
-    IntList n = new IntList();
+    PairList kept = new PairList();
     for (int a = 0; a < b; a++) {
       // The hardest positive is the farthest one, the hardest negative the closest one.
       double hardestPositive = Double.NaN;
@@ -75,19 +72,17 @@ public final class MultiSimilarityMiner implements Miner {
         if (y[j] == y[a]) {
           boolean keep = similarity ? v - epsilon < hardestNegative : v + epsilon > hardestNegative;
           if (keep) {
-            pa.add(a);
-            p.add(j);
+            kept.addPositive(a, j);
           }
         } else {
           boolean keep = similarity ? v + epsilon > hardestPositive : v - epsilon < hardestPositive;
           if (keep) {
-            na.add(a);
-            n.add(j);
+            kept.addNegative(a, j);
           }
         }
       }
     }
-    return MinerResult.of(Pairs.wrap(pa.toArray(), p.toArray(), na.toArray(), n.toArray()));
+    return kept.toResult();
   }
 
   /**

@@ -38,10 +38,7 @@ public final class PairMarginMiner implements Miner {
     int[] y = BatchInput.labels(embeddings, labels);
     double[] m = MinerSupport.distanceMatrix(distance, embeddings);
     int b = y.length;
-    IntList pa = new IntList();
-    IntList p = new IntList();
-    IntList na = new IntList();
-    IntList n = new IntList();
+    PairList kept = new PairList();
     for (int i = 0; i < b; i++) {
       for (int j = 0; j < b; j++) {
         if (i == j) {
@@ -50,16 +47,14 @@ public final class PairMarginMiner implements Miner {
         double v = m[i * b + j];
         if (y[i] == y[j]) {
           if (distance.isCloser(posMargin, v)) {
-            pa.add(i);
-            p.add(j);
+            kept.addPositive(i, j);
           }
         } else if (distance.isCloser(v, negMargin)) {
-          na.add(i);
-          n.add(j);
+          kept.addNegative(i, j);
         }
       }
     }
-    return MinerResult.of(Pairs.wrap(pa.toArray(), p.toArray(), na.toArray(), n.toArray()));
+    return kept.toResult();
   }
 
   /**

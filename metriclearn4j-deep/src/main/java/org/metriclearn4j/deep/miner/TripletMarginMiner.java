@@ -64,9 +64,7 @@ public final class TripletMarginMiner implements Miner {
     int b = y.length;
     int[][] same = MinerSupport.sameLabel(y);
     int[][] other = MinerSupport.otherLabel(y);
-    IntList ta = new IntList();
-    IntList tp = new IntList();
-    IntList tn = new IntList();
+    TripletList kept = new TripletList();
     for (int a = 0; a < b; a++) {
       for (int p : same[a]) {
         if (p == a) {
@@ -75,14 +73,12 @@ public final class TripletMarginMiner implements Miner {
         double ap = m[a * b + p];
         for (int n : other[a]) {
           if (keeps(distance.margin(m[a * b + n], ap))) {
-            ta.add(a);
-            tp.add(p);
-            tn.add(n);
+            kept.add(a, p, n);
           }
         }
       }
     }
-    return MinerResult.of(Triplets.wrap(ta.toArray(), tp.toArray(), tn.toArray()));
+    return kept.toResult();
   }
 
   private boolean keeps(double t) {

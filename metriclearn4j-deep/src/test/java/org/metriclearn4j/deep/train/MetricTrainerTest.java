@@ -59,6 +59,16 @@ class MetricTrainerTest {
         .seed(1);
   }
 
+  /** A listener that appends the progress of every batch to {@code progress}. */
+  private static TrainingListener recordingBatches(List<BatchProgress> progress) {
+    return new TrainingListener() {
+      @Override
+      public void onBatchEnd(BatchProgress p) {
+        progress.add(p);
+      }
+    };
+  }
+
   @Test
   void trainingPullsClassesTogetherAndLowersTheLoss() {
     TensorDataset held = blobs(20, 99);
@@ -132,13 +142,7 @@ class MetricTrainerTest {
         base()
             .miner(MultiSimilarityMiner.builder().build())
             .epochs(1)
-            .addListener(
-                new TrainingListener() {
-                  @Override
-                  public void onBatchEnd(BatchProgress p) {
-                    progress.add(p);
-                  }
-                })
+            .addListener(recordingBatches(progress))
             .build();
     try (TrainingResult result = listening.fit(blobs(30, 1))) {
       EpochRecord first = result.history().epoch(1);
@@ -153,17 +157,7 @@ class MetricTrainerTest {
   @Test
   void allPairsLossReportsNoTupleCount() {
     List<BatchProgress> progress = new ArrayList<>();
-    MetricTrainer trainer =
-        base()
-            .epochs(1)
-            .addListener(
-                new TrainingListener() {
-                  @Override
-                  public void onBatchEnd(BatchProgress p) {
-                    progress.add(p);
-                  }
-                })
-            .build();
+    MetricTrainer trainer = base().epochs(1).addListener(recordingBatches(progress)).build();
     trainer.fit(blobs(30, 1)).close();
     assertEquals(-1, progress.get(0).tuples());
   }
