@@ -38,8 +38,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Every classic learner on the bundled datasets, raw and standardised: kNN accuracy (k=3, k=5),"
-          + " median fit time per fold (process CPU seconds, like metric-learn's figures, and wall"
-          + " seconds), iterations and convergence.",
+          + " median fit time per fold (process CPU seconds without the JIT compiler's threads, like"
+          + " metric-learn's figures, and wall seconds), iterations and convergence.",
       "Writes bench-classic.csv (columns as ../reference/compare_bench.py expects) and"
           + " bench-classic.md."
     })

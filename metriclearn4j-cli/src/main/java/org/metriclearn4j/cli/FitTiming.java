@@ -7,10 +7,14 @@ import java.util.function.Supplier;
 /**
  * The time one run of a task takes, in CPU seconds of this JVM process (the unit of metric-learn's
  * reference figures, unaffected by other processes competing for the cores) and in wall seconds.
- * The task is repeated until a minimum CPU time has passed and the mean per run is kept, so that
- * tasks shorter than the CPU clock's tick (about 10 ms) are still measured.
+ * The CPU time does not count the JIT compiler's threads ({@link CompilerCpuTime}): compiling is a
+ * warm-up cost of the JVM that a Python process does not have, and it can still run for seconds
+ * after a warm-up, doubling the CPU time of a millisecond fit. The task's own threads (the caller
+ * and the fork-join workers) and the garbage collector's count. The task is repeated until a
+ * minimum CPU time has passed and the mean per run is kept, so that tasks shorter than the CPU
+ * clock's tick (about 10 ms) are still measured.
  *
- * @param cpuSecondsPerRun mean process CPU seconds per run
+ * @param cpuSecondsPerRun mean process CPU seconds per run, without the JIT compiler's
  * @param wallSecondsPerRun mean wall seconds per run
  * @param runs how many times the task ran
  * @param lastResult what the last run returned
@@ -33,7 +37,8 @@ record FitTiming<T>(double cpuSecondsPerRun, double wallSecondsPerRun, int runs,
 
   /**
    * Runs {@code task} at least once and until {@code minCpuSeconds} of process CPU time have passed
-   * or it ran {@value #MAX_REPETITIONS} times.
+   * or it ran {@value #MAX_REPETITIONS} times, and reports the process CPU time of those runs minus
+   * what the JIT compiler's threads used meanwhile.
    *
    * @param task the task; its runs must be alike (same input)
    * @param minCpuSeconds the CPU time to reach, {@code >= 0}
@@ -42,6 +47,7 @@ record FitTiming<T>(double cpuSecondsPerRun, double wallSecondsPerRun, int runs,
    * @throws IllegalStateException if the JVM does not report process CPU time
    */
   static <T> FitTiming<T> measure(Supplier<T> task, double minCpuSeconds) {
+    CompilerCpuTime compilerStart = CompilerCpuTime.now();
     long cpuStart = processCpuNanos();
     long wallStart = System.nanoTime();
     long minNanos = (long) (minCpuSeconds * 1e9);
@@ -54,7 +60,9 @@ record FitTiming<T>(double cpuSecondsPerRun, double wallSecondsPerRun, int runs,
       cpuElapsed = processCpuNanos() - cpuStart;
     } while (cpuElapsed < minNanos && runs < MAX_REPETITIONS);
     double wallElapsed = System.nanoTime() - wallStart;
-    return new FitTiming<>(cpuElapsed / 1e9 / runs, wallElapsed / 1e9 / runs, runs, result);
+    long compiling = CompilerCpuTime.now().since(compilerStart);
+    double cpuSeconds = Math.max(0, cpuElapsed - compiling) / 1e9;
+    return new FitTiming<>(cpuSeconds / runs, wallElapsed / 1e9 / runs, runs, result);
   }
 
   /**
