@@ -169,7 +169,7 @@ final class BenchClassicCommand implements Callable<Integer> {
             String.valueOf(e.getMessage()).replace("--learner:", "--learners:"));
       }
     }
-    out.println("dense products: " + Gemm.backend());
+    out.println("dense products: " + Gemm.backend() + "; " + Report.threads());
     List<Row> rows = new ArrayList<>();
     for (String datasetName : datasets) {
       LabeledDataset data = BundledDatasets.load(datasetName);
@@ -320,6 +320,8 @@ final class BenchClassicCommand implements Callable<Integer> {
         "mean kNN accuracy k=3 / k=5 (median fit CPU seconds per fold, folds where the learner"
             + " reported convergence); dense products: "
             + Gemm.backend()
+            + "; "
+            + Report.threads()
             + "\n\n");
     sb.append("| learner |");
     for (String d : datasets) {

@@ -3,11 +3,25 @@ package org.metriclearn4j.cli;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.StringJoiner;
+import java.util.concurrent.ForkJoinPool;
 import org.metriclearn4j.evaluation.CrossValidationResult;
+import org.metriclearn4j.linalg.Parallelism;
 
 /** Number formatting shared by the commands' reports. */
 final class Report {
   private Report() {}
+
+  /**
+   * Returns how core's kernels use threads: on the common fork-join pool (its worker count) or on
+   * the calling thread only ({@code -Dmetriclearn4j.parallel=false}).
+   */
+  static String threads() {
+    return Parallelism.enabled()
+        ? "blocked kernels: up to "
+            + (ForkJoinPool.getCommonPoolParallelism() + 1)
+            + " threads (the caller and the common fork-join pool)"
+        : "blocked kernels: calling thread only (-D" + Parallelism.PROPERTY + "=false)";
+  }
 
   /** Returns {@code "0.9733 ± 0.0249"}. */
   static String meanStd(CrossValidationResult result) {

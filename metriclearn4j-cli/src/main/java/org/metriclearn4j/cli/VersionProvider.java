@@ -11,7 +11,8 @@ final class VersionProvider implements CommandLine.IVersionProvider {
     return new String[] {
       "metriclearn4j " + LibraryVersion.current(),
       "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
-      "dense products: " + Gemm.backend()
+      "dense products: " + Gemm.backend(),
+      Report.threads()
     };
   }
 }

@@ -39,6 +39,7 @@ class MainTest {
     assertTrue(out.startsWith("metriclearn4j "), out);
     assertTrue(out.contains("\nJava "), out);
     assertTrue(out.contains("\ndense products: OpenBLAS 0.3.31"), out);
+    assertTrue(out.contains("\nblocked kernels: up to "), out);
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.metriclearn4j.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -22,5 +23,19 @@ class ParallelismTest {
       assertArrayEquals(
           new int[] {0, 1, 2, 3, 4, 5, 6}, Parallelism.blocks(7, work).sorted().toArray());
     }
+  }
+
+  @Test
+  void thePropertyTurnsThreadsOffAndRejectsOtherValues() {
+    assertTrue(Parallelism.enabled(), "threads are allowed unless the property says false");
+    assertFalse(Parallelism.enabled("false"));
+    assertFalse(Parallelism.enabled(" FALSE "));
+    assertTrue(Parallelism.enabled("true"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Parallelism.enabled("1"));
+    assertTrue(
+        String.valueOf(e.getMessage())
+            .equals("-Dmetriclearn4j.parallel: expected true or false, found '1'"),
+        e.getMessage());
   }
 }
