@@ -223,50 +223,15 @@ final class Initializers {
     if (!(largest > 0) || !Double.isFinite(largest)) {
       return;
     }
-    double logTarget = Math.log(targetPerplexity(n));
-    // beta multiplies squared distances; the median log-perplexity g(u) at beta = e^u falls as u
-    // grows, with slope -beta^2 Var_p(d) on the median row. Newton's method on u from beta =
-    // 1 / mean distance, kept inside a bracket [lo, hi] that every evaluation narrows (bisection
-    // when a step would leave it): about 5 evaluations where a bracketing search needs 12 or more
+    // beta multiplies squared distances; its logarithm is searched from 1 / mean distance inside a
+    // bracket of a factor 1e16 (see MedianPerplexitySearch)
     double lo = Math.log(1e-8 / largest);
     double hi = Math.log(1e8 / largest);
-    double root = Math.min(hi, Math.max(lo, -Math.log(meanShifted(shifted))));
-    for (int step = 0; step < PERPLEXITY_MAX_STEPS; step++) {
-      double[] valueAndSlope = logMedianPerplexity(shifted, Math.exp(root));
-      double g = valueAndSlope[0] - logTarget;
-      if (g == 0) {
-        break;
-      }
-      if (g > 0) {
-        lo = root;
-      } else {
-        hi = root;
-      }
-      double next = root - g / valueAndSlope[1];
-      if (!(next > lo && next < hi)) {
-        next = 0.5 * (lo + hi);
-      }
-      boolean done = Math.abs(next - root) <= PERPLEXITY_PRECISION;
-      root = next;
-      if (done) {
-        break;
-      }
-    }
+    double start = Math.min(hi, Math.max(lo, -Math.log(meanShifted(shifted))));
+    double root =
+        new MedianPerplexitySearch(shifted, Math.log(targetPerplexity(n)))
+            .logScale(lo, hi, start, PERPLEXITY_PRECISION, PERPLEXITY_MAX_STEPS);
     CommonOps_DDRM.scale(Math.sqrt(Math.exp(root)), a);
-  }
-
-  /** Returns the logarithm of the median of the rows' perplexities at {@code beta}. */
-  /**
-   * Returns the log-perplexity of the median row at {@code beta} and its derivative with respect to
-   * {@code log(beta)}.
-   */
-  private static double[] logMedianPerplexity(double[][] shifted, double beta) {
-    double[][] rows = new double[shifted.length][];
-    for (int r = 0; r < shifted.length; r++) {
-      rows[r] = logPerplexityAndSlope(shifted[r], beta);
-    }
-    Arrays.sort(rows, (x, y) -> Double.compare(x[0], y[0]));
-    return rows[shifted.length / 2];
   }
 
   /** Returns the mean of all shifted distances. */
@@ -288,34 +253,6 @@ final class Initializers {
    */
   static double targetPerplexity(int n) {
     return Math.min(PERPLEXITY, Math.max(1.5, (n - 1) / 2.0));
-  }
-
-  /** Returns {@code exp(H)} for the softmax of {@code -beta d} (where {@code min d = 0}). */
-  static double perplexity(double[] d, double beta) {
-    return Math.exp(logPerplexityAndSlope(d, beta)[0]);
-  }
-
-  /**
-   * Returns a row's log-perplexity {@code H = log Z + beta E[d]} and its derivative with respect to
-   * {@code log(beta)}, {@code -beta^2 Var[d]}, under {@code p_j = exp(-beta d_j) / Z}.
-   */
-  private static double[] logPerplexityAndSlope(double[] d, double beta) {
-    double z = 0;
-    double weighted = 0;
-    double weightedSquares = 0;
-    // terms below 2^-53 of the largest (which is 1) change neither sum: skip their exponentials
-    double cutoff = SoftmaxObjective.NEGLIGIBLE_EXPONENT / beta;
-    for (double v : d) {
-      if (v <= cutoff) {
-        double e = Math.exp(-beta * v);
-        z += e;
-        weighted += e * v;
-        weightedSquares += e * v * v;
-      }
-    }
-    double mean = weighted / z;
-    double variance = Math.max(0, weightedSquares / z - mean * mean);
-    return new double[] {Math.log(z) + beta * mean, -beta * beta * variance};
   }
 
   private static double squaredDistance(DMatrixRMaj z, int i, int j, int k) {
