@@ -203,22 +203,32 @@ final class Initializers {
     double[][] shifted = new double[rows][];
     double largest = 0;
     for (int r = 0; r < rows; r++) {
+      shifted[r] = new double[n - 1];
+    }
+    for (int r = 0; r < rows; r++) {
       int i = (int) ((long) r * n / rows);
-      double[] d = new double[n - 1];
-      double smallest = Double.POSITIVE_INFINITY;
-      int p = 0;
-      for (int j = 0; j < n; j++) {
+      double[] d = shifted[r];
+      // with every row sampled (rows == n, so row r is sample r), d(i, j) for j < i was written
+      // when row j was computed
+      for (int j = rows == n ? i + 1 : 0; j < n; j++) {
         if (j != i) {
-          d[p] = squaredDistance(z, i, j, a.numRows);
-          smallest = Math.min(smallest, d[p]);
-          p++;
+          double v = squaredDistance(z, i, j, a.numRows);
+          d[j < i ? j : j - 1] = v;
+          if (rows == n) {
+            shifted[j][i] = v;
+          }
         }
+      }
+    }
+    for (double[] d : shifted) {
+      double smallest = Double.POSITIVE_INFINITY;
+      for (double v : d) {
+        smallest = Math.min(smallest, v);
       }
       for (int j = 0; j < d.length; j++) {
         d[j] -= smallest;
         largest = Math.max(largest, d[j]);
       }
-      shifted[r] = d;
     }
     if (!(largest > 0) || !Double.isFinite(largest)) {
       return;
