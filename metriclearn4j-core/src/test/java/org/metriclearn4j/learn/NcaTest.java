@@ -323,11 +323,25 @@ class NcaTest extends MetricLearnerContract {
   @Test
   void startIsScaledToTheTargetPerplexity() {
     LabeledDataset data = gaussianClasses("perplexity", 3, 30, new double[] {1, 100, 1}, 1.0, 10);
+    assertMedianPerplexityIsTheTarget(data, data.size());
+  }
+
+  @Test
+  void onLargeDataTheStartIsScaledOnEvenlySpacedRows() {
+    // more samples than Initializers.PERPLEXITY_ROWS: the median is taken over 256 evenly spaced
+    // rows, each against all other samples
+    LabeledDataset data = gaussianClasses("sampled", 3, 110, new double[] {1, 100, 1}, 1.0, 13);
+    assertMedianPerplexityIsTheTarget(data, Initializers.PERPLEXITY_ROWS);
+  }
+
+  /** Checks the median perplexity of the start's softmax rows, computed from its definition. */
+  private static void assertMedianPerplexityIsTheTarget(LabeledDataset data, int rows) {
     DMatrixRMaj l0 = Nca.builder().build().initialComponents(data);
     double[][] z = MahalanobisMetric.fromComponents(Kernels.toRows(l0)).transform(data.features());
     int n = z.length;
-    double[] perplexities = new double[n];
-    for (int i = 0; i < n; i++) {
+    double[] perplexities = new double[rows];
+    for (int r = 0; r < rows; r++) {
+      int i = (int) ((long) r * n / rows);
       double[] p = new double[n];
       double total = 0;
       for (int j = 0; j < n; j++) {
@@ -347,11 +361,11 @@ class NcaTest extends MetricLearnerContract {
           entropy -= q * Math.log(q);
         }
       }
-      perplexities[i] = Math.exp(entropy);
+      perplexities[r] = Math.exp(entropy);
     }
     Arrays.sort(perplexities);
     double target = Initializers.targetPerplexity(n);
-    assertEquals(target, perplexities[n / 2], 1e-6 * target, "the root search's precision");
+    assertEquals(target, perplexities[rows / 2], 1e-6 * target, "the root search's precision");
   }
 
   @Test
