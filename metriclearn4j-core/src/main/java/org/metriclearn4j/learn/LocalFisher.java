@@ -149,17 +149,27 @@ final class LocalFisher {
       ClassNeighbors.smallest(sq.data, a * nc, nc, a, kc, best, bestD);
       sigma[a] = Math.sqrt(bestD[kc - 1]);
     }
-    DMatrixRMaj affinity = new DMatrixRMaj(nc, nc);
-    double[] ad = affinity.data;
+    // the Laplacian diag(S 1) - S of S = A + A^T = 2 A (A symmetric, A_aa = 1), built in place:
+    // the same values, bit for bit, as Kernels.pairwiseScatter builds from A
+    DMatrixRMaj laplacian = new DMatrixRMaj(nc, nc);
+    double[] ld = laplacian.data;
     for (int a = 0; a < nc; a++) {
-      ad[a * nc + a] = 1;
+      ld[a * nc + a] = -2;
       for (int b = a + 1; b < nc; b++) {
         double v = affinity(sq.data[a * nc + b], sigma[a] * sigma[b]);
-        ad[a * nc + b] = v;
-        ad[b * nc + a] = v;
+        ld[a * nc + b] = -(v + v);
+        ld[b * nc + a] = -(v + v);
       }
     }
-    return Kernels.pairwiseScatter(xc, affinity);
+    for (int a = 0; a < nc; a++) {
+      double rowSum = 0;
+      int off = a * nc;
+      for (int b = 0; b < nc; b++) {
+        rowSum -= ld[off + b];
+      }
+      ld[off + a] += rowSum;
+    }
+    return Kernels.laplacianScatter(xc, laplacian);
   }
 
   /**

@@ -209,8 +209,36 @@ public final class Kernels {
     for (int i = 0; i < n; i++) {
       s.data[i * n + i] += rowSums[i];
     }
+    return laplacianScatter(x, s);
+  }
+
+  /**
+   * Returns {@code X^T L X} for the Laplacian {@code L = diag(S 1) - S} of a symmetric pair-weight
+   * matrix {@code S}, which is the weighted scatter {@code sum_{i<j} s_ij (x_i - x_j)(x_i -
+   * x_j)^T}: what {@link #pairwiseScatter} computes after building {@code L} from its weights, for
+   * callers that build {@code L} themselves (and so skip a copy and two passes over an {@code n x
+   * n} matrix).
+   *
+   * @param x the {@code n x d} samples
+   * @param laplacian the symmetric {@code n x n} Laplacian
+   * @return the symmetric {@code d x d} scatter
+   * @throws IllegalArgumentException if {@code laplacian} is not {@code n x n}
+   */
+  public static DMatrixRMaj laplacianScatter(DMatrixRMaj x, DMatrixRMaj laplacian) {
+    int n = x.numRows;
+    if (laplacian.numRows != n || laplacian.numCols != n) {
+      throw new IllegalArgumentException(
+          "laplacian: expected "
+              + n
+              + "x"
+              + n
+              + ", found "
+              + laplacian.numRows
+              + "x"
+              + laplacian.numCols);
+    }
     DMatrixRMaj lx = new DMatrixRMaj(n, x.numCols);
-    Gemm.mult(s, x, lx);
+    Gemm.mult(laplacian, x, lx);
     DMatrixRMaj out = new DMatrixRMaj(x.numCols, x.numCols);
     Gemm.multTransA(x, lx, out);
     symmetrize(out);

@@ -182,6 +182,36 @@ class KernelsTest {
   }
 
   @Test
+  void laplacianScatterOfSymmetricWeightsEqualsTheExplicitDoubleSum() {
+    DMatrixRMaj x = gaussian(15, 3, 8, 2);
+    double[][] w = randomWeights(15, 9);
+    int n = w.length;
+    double[][] symmetric = new double[n][n];
+    DMatrixRMaj laplacian = new DMatrixRMaj(n, n);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        symmetric[i][j] = w[i][j] + w[j][i];
+        laplacian.add(i, j, -symmetric[i][j]);
+        laplacian.add(i, i, symmetric[i][j]);
+      }
+    }
+    // sum_ij S_ij C_ij counts each pair twice; sum_{i<j} once
+    DMatrixRMaj expected = explicitScatter(x, symmetric);
+    CommonOps_DDRM.scale(0.5, expected);
+    assertMatrixEquals(expected, Kernels.laplacianScatter(x, laplacian), 1e-12);
+  }
+
+  @Test
+  void laplacianScatterRejectsAMatrixOfTheWrongShape() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Kernels.laplacianScatter(new DMatrixRMaj(4, 2), new DMatrixRMaj(4, 3)));
+    assertTrue(
+        String.valueOf(e.getMessage()).startsWith("laplacian: expected 4x4"), e.getMessage());
+  }
+
+  @Test
   void rowBlockScatterEqualsTheExplicitDoubleSum() {
     DMatrixRMaj x = gaussian(25, 3, 8, -2);
     double[][] w = randomWeights(25, 9);
