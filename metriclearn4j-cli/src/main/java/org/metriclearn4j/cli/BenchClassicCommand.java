@@ -17,6 +17,7 @@ import org.metriclearn4j.evaluation.ReferenceFolds;
 import org.metriclearn4j.evaluation.StratifiedKFold;
 import org.metriclearn4j.learn.SupervisedMetricLearner;
 import org.metriclearn4j.linalg.Gemm;
+import org.metriclearn4j.linalg.Parallelism;
 import org.metriclearn4j.metric.MahalanobisMetric;
 import org.metriclearn4j.neighbors.KNeighborsClassifier;
 import org.metriclearn4j.transform.StandardScaler;
@@ -121,6 +122,16 @@ final class BenchClassicCommand implements Callable<Integer> {
       description = "Seed of learners and of folds where no reference folds exist.")
   long seed;
 
+  @Option(
+      names = "--parallel",
+      description =
+          "Let core's blocked kernels use the common fork-join pool besides the calling thread"
+              + " (sets -D"
+              + Parallelism.PROPERTY
+              + " for this run). Default: the calling thread only, so that the CPU seconds"
+              + " compare with metric-learn's single-threaded figures.")
+  boolean parallel;
+
   private record Row(
       String learner,
       String dataset,
@@ -137,6 +148,20 @@ final class BenchClassicCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    String previous = System.getProperty(Parallelism.PROPERTY);
+    System.setProperty(Parallelism.PROPERTY, Boolean.toString(parallel));
+    try {
+      return run();
+    } finally {
+      if (previous == null) {
+        System.clearProperty(Parallelism.PROPERTY);
+      } else {
+        System.setProperty(Parallelism.PROPERTY, previous);
+      }
+    }
+  }
+
+  private int run() throws IOException {
     if (!(warmupSeconds >= 0) || Double.isInfinite(warmupSeconds)) {
       throw new ParameterException(
           spec.commandLine(),

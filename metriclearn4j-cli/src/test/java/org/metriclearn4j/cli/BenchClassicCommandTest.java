@@ -68,6 +68,19 @@ class BenchClassicCommandTest {
   }
 
   @Test
+  void kernelsRunOnTheCallingThreadUnlessParallelIsGiven(@TempDir Path dir) throws IOException {
+    String previous = System.getProperty("metriclearn4j.parallel");
+    csvOfBenchOnIris(dir, "covariance");
+    String markdown = Files.readString(dir.resolve("bench-classic.md"), StandardCharsets.UTF_8);
+    assertTrue(markdown.lines().findFirst().orElse("").contains("calling thread only"), markdown);
+    csvOfBenchOnIris(dir, "covariance", "--parallel");
+    markdown = Files.readString(dir.resolve("bench-classic.md"), StandardCharsets.UTF_8);
+    assertTrue(
+        markdown.lines().findFirst().orElse("").contains("blocked kernels: up to"), markdown);
+    assertEquals(previous, System.getProperty("metriclearn4j.parallel"), "the setting is restored");
+  }
+
+  @Test
   void negativeOrNonFiniteTimingOptionsAreUsageErrorsNamingTheOption(@TempDir Path dir) {
     for (String option : new String[] {"--warmup-seconds", "--min-timing-seconds"}) {
       for (String value : new String[] {"-1", "NaN", "Infinity"}) {

@@ -15,9 +15,11 @@ import java.util.stream.IntStream;
  *
  * <p>The system property {@value #PROPERTY} {@code =false} keeps all work on the calling thread
  * (default {@code true}): for a server or a Spark executor that gives each task one core, and for
- * measuring CPU time against single-threaded figures. On breast_cancer's training fold (455 x 30)
- * an NCA fit on two threads took about 1.25 times the CPU time of the single-threaded fit, for 1.2
- * to 1.4 times less wall time; on digits (1437 x 64) the CPU times were equal.
+ * measuring CPU time against single-threaded figures. It is read at each decision, so {@code
+ * System.setProperty} takes effect for the computations that start after it. On breast_cancer's
+ * training fold (455 x 30) an NCA fit on two threads took about 1.25 times the CPU time of the
+ * single-threaded fit, for 1.2 to 1.4 times less wall time; on digits (1437 x 64) the CPU times
+ * were equal.
  *
  * <p>The choice never changes a result: every kernel that runs blocks in parallel computes each
  * output element in one task in a fixed order, and EJML's concurrent products split the output
@@ -30,8 +32,6 @@ public final class Parallelism {
   /** The system property that allows threads ({@code true}, the default) or not ({@code false}). */
   public static final String PROPERTY = "metriclearn4j.parallel";
 
-  private static final String SETTING = System.getProperty(PROPERTY, "true");
-
   private Parallelism() {}
 
   /**
@@ -42,7 +42,7 @@ public final class Parallelism {
    *     false}
    */
   public static boolean enabled() {
-    return enabled(SETTING);
+    return enabled(System.getProperty(PROPERTY, "true"));
   }
 
   /** Parses a value of {@value #PROPERTY}. */

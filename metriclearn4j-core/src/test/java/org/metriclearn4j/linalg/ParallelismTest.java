@@ -38,4 +38,24 @@ class ParallelismTest {
             .equals("-Dmetriclearn4j.parallel: expected true or false, found '1'"),
         e.getMessage());
   }
+
+  @Test
+  void thePropertyIsReadAtEachDecision() {
+    String previous = System.getProperty(Parallelism.PROPERTY);
+    try {
+      System.setProperty(Parallelism.PROPERTY, "false");
+      assertFalse(Parallelism.enabled());
+      assertFalse(Parallelism.blocks(8, Long.MAX_VALUE).isParallel());
+      System.setProperty(Parallelism.PROPERTY, "true");
+      assertTrue(Parallelism.blocks(8, Long.MAX_VALUE).isParallel());
+      System.setProperty(Parallelism.PROPERTY, "yes");
+      assertThrows(IllegalArgumentException.class, () -> Parallelism.worthwhile(1));
+    } finally {
+      if (previous == null) {
+        System.clearProperty(Parallelism.PROPERTY);
+      } else {
+        System.setProperty(Parallelism.PROPERTY, previous);
+      }
+    }
+  }
 }
