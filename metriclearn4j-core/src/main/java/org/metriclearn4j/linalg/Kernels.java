@@ -181,17 +181,7 @@ public final class Kernels {
    */
   public static DMatrixRMaj pairwiseScatter(DMatrixRMaj x, DMatrixRMaj weights) {
     int n = x.numRows;
-    if (weights.numRows != n || weights.numCols != n) {
-      throw new IllegalArgumentException(
-          "weights: expected "
-              + n
-              + "x"
-              + n
-              + ", found "
-              + weights.numRows
-              + "x"
-              + weights.numCols);
-    }
+    checkSquare("weights", weights, n);
     DMatrixRMaj s = new DMatrixRMaj(n, n);
     CommonOps_DDRM.transpose(weights, s);
     CommonOps_DDRM.addEquals(s, weights);
@@ -226,17 +216,7 @@ public final class Kernels {
    */
   public static DMatrixRMaj laplacianScatter(DMatrixRMaj x, DMatrixRMaj laplacian) {
     int n = x.numRows;
-    if (laplacian.numRows != n || laplacian.numCols != n) {
-      throw new IllegalArgumentException(
-          "laplacian: expected "
-              + n
-              + "x"
-              + n
-              + ", found "
-              + laplacian.numRows
-              + "x"
-              + laplacian.numCols);
-    }
+    checkSquare("laplacian", laplacian, n);
     DMatrixRMaj lx = new DMatrixRMaj(n, x.numCols);
     Gemm.mult(laplacian, x, lx);
     DMatrixRMaj out = new DMatrixRMaj(x.numCols, x.numCols);
@@ -619,6 +599,14 @@ public final class Kernels {
       System.arraycopy(m.data, i * m.numCols, rows[i], 0, m.numCols);
     }
     return rows;
+  }
+
+  /** Throws unless {@code m} is {@code n x n}, naming the argument. */
+  private static void checkSquare(String name, DMatrixRMaj m, int n) {
+    if (m.numRows != n || m.numCols != n) {
+      throw new IllegalArgumentException(
+          name + ": expected " + n + "x" + n + ", found " + m.numRows + "x" + m.numCols);
+    }
   }
 
   private static void checkSameColumns(DMatrixRMaj a, DMatrixRMaj b) {
