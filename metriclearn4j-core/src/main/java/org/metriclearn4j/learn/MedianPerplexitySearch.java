@@ -57,7 +57,7 @@ final class MedianPerplexitySearch {
    * @param hi the upper end of the bracket of {@code log(beta)}
    * @param start the first {@code log(beta)} evaluated, inside the bracket
    * @param precision the Newton step below which the search stops
-   * @param maxSteps the most evaluations
+   * @param maxSteps the most evaluations of the warm start and, again, of the search on all rows
    * @return the root (or the last iterate after {@code maxSteps} evaluations)
    */
   double logScale(double lo, double hi, double start, double precision, int maxSteps) {
