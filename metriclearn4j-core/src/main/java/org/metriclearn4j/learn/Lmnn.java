@@ -50,7 +50,12 @@ import org.metriclearn4j.optim.OptimizationResult;
  * converged when L-BFGS met its tolerance (largest gradient entry or relative decrease per
  * iteration at most {@code tolerance}) and a fresh scan finds no violated triplet outside the
  * active set, so the reported objective is exact. metric-learn's gradient descent with a fixed
- * learning rate usually stops at its iteration limit instead.
+ * learning rate usually stops at its iteration limit instead. The relative-decrease test can end a
+ * slowly converging fit above the optimum: on breast_cancer's reference training folds the default
+ * fits end about 2 % above the objective reached with {@code tolerance(1e-8)} (which hits the
+ * iteration limit there, at 3.6 to 4 times the time), with kNN accuracy within three test samples
+ * (four on digits, at about twice the time); on iris and wine the two tolerances give the same
+ * accuracy.
  *
  * <p><b>Start.</b> As for {@link Nca}, {@link Initialization#AUTO} starts from the per-feature
  * inverse standard deviation (constant features get weight 0), so target neighbours and the fit do
