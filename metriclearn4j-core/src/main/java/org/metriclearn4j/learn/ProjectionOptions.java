@@ -18,6 +18,9 @@ import org.metriclearn4j.optim.OptimizationResult;
  * Immutable; each learner keeps its own public builder and documentation.
  */
 final class ProjectionOptions {
+  /** Correction pairs that L-BFGS keeps (its default). */
+  static final int LBFGS_MEMORY = 10;
+
   private final int outputDimension;
   private final int maxIterations;
   private final double tolerance;
@@ -104,6 +107,31 @@ final class ProjectionOptions {
    */
   OptimizationResult minimize(
       ComponentObjective objective, double scale, DMatrixRMaj start, int iterations) {
+    return minimize(
+        objective,
+        scale,
+        start,
+        iterations,
+        new Lbfgs.CorrectionPairs(LBFGS_MEMORY, start.data.length));
+  }
+
+  /**
+   * Like {@link #minimize(ComponentObjective, double, DMatrixRMaj, int)}, but starting from the
+   * L-BFGS correction pairs of an earlier run and leaving this run's pairs in {@code pairs}.
+   *
+   * @param objective the objective on {@code k x d} components in standardised coordinates
+   * @param scale the divisor of value and gradient (the number of terms; negative to maximise)
+   * @param start the {@code k x d} start (not modified)
+   * @param iterations the L-BFGS iteration limit of this run
+   * @param pairs read and written: the correction pairs carried from run to run
+   * @return the L-BFGS result; its value is {@code objective / scale}
+   */
+  OptimizationResult minimize(
+      ComponentObjective objective,
+      double scale,
+      DMatrixRMaj start,
+      int iterations,
+      Lbfgs.CorrectionPairs pairs) {
     int k = start.numRows;
     int d = start.numCols;
     DMatrixRMaj gradient = new DMatrixRMaj(k, d);
@@ -116,11 +144,12 @@ final class ProjectionOptions {
           return value / scale;
         };
     return Lbfgs.builder()
+        .memory(LBFGS_MEMORY)
         .maxIterations(iterations)
         .gradientTolerance(tolerance)
         .relativeFunctionTolerance(tolerance)
         .build()
-        .minimize(scaled, start.data);
+        .minimize(scaled, start.data, pairs);
   }
 
   /**

@@ -9,8 +9,9 @@ package org.metriclearn4j.optim;
  * eq. 7.20). Each step length satisfies the strong Wolfe conditions with {@code c1 = 1e-4} and
  * {@code c2 = 0.9}, found by bracketing and zooming with safeguarded cubic interpolation
  * (Algorithms 3.5 and 3.6, eq. 3.59); the bracketing phase doubles the trial step. The first
- * iteration of a run (or after a restart) tries {@code alpha = min(1, 1/||g||)} along {@code -g}, a
- * move of length at most 1; later iterations try the unit step first.
+ * iteration of a run without correction pairs (or after a restart) tries {@code alpha = min(1,
+ * 1/||g||)} along {@code -g}, a move of length at most 1; later iterations try the unit step first.
+ * A run can start from the pairs another run ended with ({@link CorrectionPairs}).
  *
  * <p>Stopping (checked after every accepted step): the largest absolute gradient entry is {@code <=
  * gradientTolerance}; or the value decreased by at most {@code relativeFunctionTolerance *
@@ -86,16 +87,31 @@ public final class Lbfgs {
    *     value or gradient at {@code start} is not finite (nothing can be minimised from there)
    */
   public OptimizationResult minimize(DifferentiableFunction function, double[] start) {
+    checkStart(start);
+    return minimize(function, start, new CorrectionPairs(memory, start.length));
+  }
+
+  /**
+   * Minimises {@code function} from {@code start}, starting from the curvature in {@code pairs}
+   * rather than from steepest descent, and leaves the run's last pairs in {@code pairs}. For a
+   * sequence of runs on slowly changing functions (an active-set method that refreshes its set
+   * between runs): a restart from steepest descent loses the curvature the previous run built up,
+   * and its short first steps can meet the relative-decrease test far from the minimum.
+   *
+   * @param function the function to minimise
+   * @param start the starting point, length {@code >= 1}, all finite (not modified)
+   * @param pairs read: the correction pairs to start from (none in a new one); written: the pairs
+   *     at the end of this run
+   * @return the best point found and why the run stopped
+   * @throws IllegalArgumentException if {@code start} is empty or not finite, if {@code pairs} was
+   *     made for another memory or dimension, or if the function's value or gradient at {@code
+   *     start} is not finite
+   */
+  public OptimizationResult minimize(
+      DifferentiableFunction function, double[] start, CorrectionPairs pairs) {
     int n = start.length;
-    if (n == 0) {
-      throw new IllegalArgumentException("start: expected at least one variable, found none");
-    }
-    for (int i = 0; i < n; i++) {
-      if (!Double.isFinite(start[i])) {
-        throw new IllegalArgumentException(
-            "start: expected finite values, found " + start[i] + " at index " + i);
-      }
-    }
+    checkStart(start);
+    pairs.check(memory, n);
     double[] x = start.clone();
     double[] g = new double[n];
     double fx = function.valueAndGradient(x, g);
@@ -119,43 +135,41 @@ public final class Lbfgs {
       return new OptimizationResult(x, fx, 0, evaluations, true, StopReason.GRADIENT_TOLERANCE);
     }
 
-    double[][] s = new double[memory][n];
-    double[][] y = new double[memory][n];
-    double[] rho = new double[memory];
+    double[][] s = pairs.s;
+    double[][] y = pairs.y;
+    double[] rho = pairs.rho;
     double[] alphas = new double[memory];
-    int stored = 0;
-    int newest = -1;
     double[] d = new double[n];
     LineSearch search = new LineSearch(function, n);
     int iteration = 0;
     while (iteration < maxIterations) {
       // search direction
       double initialStep;
-      if (stored == 0) {
+      if (pairs.stored == 0) {
         for (int i = 0; i < n; i++) {
           d[i] = -g[i];
         }
         initialStep = Math.min(1, 1 / Math.sqrt(dot(g, g)));
       } else {
-        twoLoop(g, s, y, rho, alphas, stored, newest, d);
+        twoLoop(g, s, y, rho, alphas, pairs.stored, pairs.newest, d);
         initialStep = 1;
       }
       double slope = dot(d, g);
       if (!(slope < 0)) {
-        if (stored == 0) {
+        if (pairs.stored == 0) {
           // the gradient is too small for its square to be represented: nothing more to gain
           return new OptimizationResult(
               x, fx, iteration, evaluations, false, StopReason.LINE_SEARCH_FAILED);
         }
         // numerically not a descent direction: restart from steepest descent
-        stored = 0;
+        pairs.clear();
         continue;
       }
       LineSearch.Outcome outcome = search.run(x, fx, g, d, slope, initialStep);
       evaluations += search.evaluations;
       if (outcome == LineSearch.Outcome.FAILED) {
-        if (stored > 0) {
-          stored = 0;
+        if (pairs.stored > 0) {
+          pairs.clear();
           continue;
         }
         StopReason reason =
@@ -173,14 +187,14 @@ public final class Lbfgs {
       }
       if (sy > 1e-12 * yy && yy > 0) {
         // the curvature condition holds: keep the pair (skipped otherwise, keeping H positive)
-        int slot = (newest + 1) % memory;
+        int slot = (pairs.newest + 1) % memory;
         for (int i = 0; i < n; i++) {
           s[slot][i] = search.x[i] - x[i];
           y[slot][i] = search.g[i] - g[i];
         }
         rho[slot] = 1 / sy;
-        newest = slot;
-        stored = Math.min(stored + 1, memory);
+        pairs.newest = slot;
+        pairs.stored = Math.min(pairs.stored + 1, memory);
       }
       double previous = fx;
       System.arraycopy(search.x, 0, x, 0, n);
@@ -202,6 +216,18 @@ public final class Lbfgs {
       }
     }
     return new OptimizationResult(x, fx, iteration, evaluations, false, StopReason.MAX_ITERATIONS);
+  }
+
+  private static void checkStart(double[] start) {
+    if (start.length == 0) {
+      throw new IllegalArgumentException("start: expected at least one variable, found none");
+    }
+    for (int i = 0; i < start.length; i++) {
+      if (!Double.isFinite(start[i])) {
+        throw new IllegalArgumentException(
+            "start: expected finite values, found " + start[i] + " at index " + i);
+      }
+    }
   }
 
   /** Writes {@code d = -H g} with the two-loop recursion (Nocedal &amp; Wright, Alg. 7.4). */
@@ -268,6 +294,63 @@ public final class Lbfgs {
       }
     }
     return -1;
+  }
+
+  /**
+   * The correction pairs {@code (s_k, y_k)} of an L-BFGS run (steps and gradient changes), carried
+   * from one run into the next by {@link #minimize(DifferentiableFunction, double[],
+   * CorrectionPairs)}. Mutable and not thread-safe: one sequence of runs owns it.
+   */
+  public static final class CorrectionPairs {
+    private final double[][] s;
+    private final double[][] y;
+    private final double[] rho;
+    private int stored;
+    private int newest = -1;
+
+    /**
+     * Creates an empty set of pairs: a run that starts from it starts from steepest descent.
+     *
+     * @param memory how many pairs are kept; must equal the {@link Lbfgs#memory()} of the runs
+     * @param dimension the number of variables of the runs
+     * @throws IllegalArgumentException if {@code memory < 1} or {@code dimension < 1}
+     */
+    public CorrectionPairs(int memory, int dimension) {
+      if (memory < 1) {
+        throw new IllegalArgumentException("memory: expected >= 1, found " + memory);
+      }
+      if (dimension < 1) {
+        throw new IllegalArgumentException("dimension: expected >= 1, found " + dimension);
+      }
+      this.s = new double[memory][dimension];
+      this.y = new double[memory][dimension];
+      this.rho = new double[memory];
+    }
+
+    /** Returns how many pairs are held, at most the memory. */
+    public int size() {
+      return stored;
+    }
+
+    private void clear() {
+      stored = 0;
+      newest = -1;
+    }
+
+    private void check(int memory, int dimension) {
+      if (s.length != memory || s[0].length != dimension) {
+        throw new IllegalArgumentException(
+            "pairs: expected pairs for memory "
+                + memory
+                + " and "
+                + dimension
+                + " variables, found memory "
+                + s.length
+                + " and "
+                + s[0].length
+                + " variables");
+      }
+    }
   }
 
   @Override

@@ -266,6 +266,49 @@ class LbfgsTest {
   }
 
   @Test
+  void aRunContinuedWithItsPairsRetracesTheUninterruptedRun() {
+    Lbfgs whole = Lbfgs.builder().maxIterations(20).relativeFunctionTolerance(0).build();
+    Lbfgs half = Lbfgs.builder().maxIterations(10).relativeFunctionTolerance(0).build();
+    OptimizationResult uninterrupted = whole.minimize(ROSENBROCK, new double[] {-1.2, 1});
+    assertEquals(20, uninterrupted.iterations());
+
+    Lbfgs.CorrectionPairs pairs = new Lbfgs.CorrectionPairs(10, 2);
+    assertEquals(0, pairs.size());
+    OptimizationResult first = half.minimize(ROSENBROCK, new double[] {-1.2, 1}, pairs);
+    assertTrue(pairs.size() > 0 && pairs.size() <= 10, "pairs kept: " + pairs.size());
+    OptimizationResult second = half.minimize(ROSENBROCK, first.x(), pairs);
+    // the same iterates, bit for bit: the second run starts from the curvature the first built
+    assertArrayEquals(uninterrupted.x(), second.x(), 0);
+    assertEquals(uninterrupted.value(), second.value(), 0);
+
+    // a restart from steepest descent loses that curvature and takes another path
+    OptimizationResult restarted = half.minimize(ROSENBROCK, first.x());
+    assertNotEquals(uninterrupted.value(), restarted.value());
+  }
+
+  @Test
+  void pairsOfAnotherShapeAreRejectedByName() {
+    Lbfgs lbfgs = Lbfgs.builder().memory(5).build();
+    IllegalArgumentException wrongDimension =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> lbfgs.minimize(ROSENBROCK, new double[] {0, 0}, new Lbfgs.CorrectionPairs(5, 3)));
+    assertEquals(
+        "pairs: expected pairs for memory 5 and 2 variables, found memory 5 and 3 variables",
+        wrongDimension.getMessage());
+    assertMessage(
+        "pairs",
+        () -> lbfgs.minimize(ROSENBROCK, new double[] {0, 0}, new Lbfgs.CorrectionPairs(10, 2)));
+    assertMessage("memory", () -> new Lbfgs.CorrectionPairs(0, 2));
+    assertMessage("dimension", () -> new Lbfgs.CorrectionPairs(5, 0));
+    assertMessage(
+        "start",
+        () ->
+            lbfgs.minimize(
+                ROSENBROCK, new double[] {Double.NaN, 0}, new Lbfgs.CorrectionPairs(5, 2)));
+  }
+
+  @Test
   void startIsNotModifiedAndResultIsACopy() {
     double[] start = {-1.2, 1};
     OptimizationResult r = Lbfgs.builder().build().minimize(ROSENBROCK, start);
